@@ -1,0 +1,195 @@
+"""Command line: `reader [PATH...]` opens the TUI; subcommands run one analysis each.
+
+    reader clean PATH...       cleaned articles (and --show-removed)
+    reader summarize PATH...   + citation-aware extractive summary
+    reader sources PATH...     + named sources with every mention
+    reader sections PATH...    + opinion/reporting per sentence and section, article type
+    reader stance              one sentence per line on stdin -> JSON Lines verdicts
+
+Exit status: 0 when every input was read, 2 when any input could not be (each
+such input gets a one-line error on stderr; the others are still processed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Iterator, Sequence
+
+from reader import __version__
+from reader.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
+from reader.render import Analysed, write
+from reader.seeds import bundled_seed_paths
+
+COMMANDS = ("clean", "summarize", "sources", "sections", "stance")
+FORMATS = ("text", "markdown", "json", "jsonl")
+# Progress is worth drawing only when a run is long enough for a reader to wait.
+PROGRESS_MIN_FILES = 20
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in COMMANDS:
+        return _run_command(argv)
+    return _run_app(argv)
+
+
+def _run_app(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description="Terminal news reader with citation-aware summaries. "
+        f"Subcommands: {', '.join(COMMANDS)} (see `reader COMMAND --help`).",
+    )
+    parser.add_argument("paths", nargs="*", help="files, directories (*.txt) or - for stdin; default: bundled samples")
+    parser.add_argument("--algorithm", default="default", help="summary algorithm (see `reader summarize --help`)")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    args = parser.parse_args(argv)
+    from reader.app.app import ReaderApp
+
+    paths = args.paths or bundled_seed_paths()
+    app = ReaderApp(paths=paths, algorithm=args.algorithm, max_bytes=args.max_bytes)
+    app.run()
+    return app.return_code or 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    from summaries.summarize import ALGORITHMS
+
+    parser = argparse.ArgumentParser(prog="reader", description="Analyses of news articles, without the TUI.")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_inputs(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("paths", nargs="*", help="files, directories (*.txt, recursively) or - for stdin; default: bundled samples")
+        p.add_argument("--format", choices=FORMATS, default="text")
+        p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted (bytes)")
+        p.add_argument("--show-removed", action="store_true", help="also list what cleaning dropped and why")
+        return p
+
+    with_inputs("clean", "Print cleaned articles.")
+    summarize = with_inputs("summarize", "Citation-aware extractive summary of each article.")
+    summarize.add_argument("--algorithm", choices=ALGORITHMS, default="default")
+    length = summarize.add_mutually_exclusive_group()
+    length.add_argument("--sentences", type=_positive_int, help="summary length in sentences")
+    length.add_argument("--ratio", type=_ratio, help="summary length as a share of the article's sentences")
+    with_inputs("sources", "Named sources each article quotes or cites, with every mention.")
+    with_inputs("sections", "Opinion versus reporting: per sentence, sections, and article type.")
+    sub.add_parser(
+        "stance",
+        help="Label sentences read one per line from stdin.",
+        description="Reads one sentence per line on standard input; writes one JSON object per line.",
+    )
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def _ratio(value: str) -> float:
+    number = float(value)
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError("must be in (0, 1]")
+    return number
+
+
+def _run_command(argv: list[str]) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "stance":
+        return _run_stance()
+    paths = args.paths or bundled_seed_paths()
+    failed = False
+    items = []
+    for analysed in _analyse_all(args, paths):
+        if isinstance(analysed, IngestError):
+            failed = True
+            print(f"reader: error: {analysed}", file=sys.stderr)
+        else:
+            items.append(analysed)
+    parts = {"clean": {"article"}, "summarize": {"summary"}, "sources": {"sources"}, "sections": {"sections"}}[args.command]
+    try:
+        write(items, args.format, sys.stdout, parts=frozenset(parts), show_removed=args.show_removed)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # `reader ... | head` is normal use; the reader closed the pipe, not us.
+        sys.stderr.close()
+        return 0
+    return 2 if failed else 0
+
+
+def _analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analysed | IngestError]:
+    from reader.cleaning import clean
+
+    documents = list(iter_documents(paths, max_bytes=args.max_bytes))
+    progress = _progress(len(documents))
+    for document in documents:
+        if isinstance(document, IngestError):
+            yield document
+        else:
+            for article in clean(document):
+                yield analyse(article, args.command, args, notes=document.notes)
+        progress()
+    progress(done=True)
+
+
+def analyse(article, command: str, args: argparse.Namespace, notes: tuple[str, ...] = ()) -> Analysed:
+    item = Analysed(article=article, notes=notes)
+    if command == "clean":
+        return item
+    from summaries.sources import extract_sources
+
+    sources = extract_sources(article)
+    if command == "sources":
+        item.sources = sources
+    elif command == "summarize":
+        from summaries.summarize import summarize
+
+        item.algorithm = args.algorithm
+        item.summary = summarize(article, args.algorithm, sentences=args.sentences, ratio=args.ratio, sources=sources)
+    elif command == "sections":
+        from summaries.stance import analyse_stance
+
+        item.stance = analyse_stance(article, sources)
+    return item
+
+
+def _progress(total: int):
+    """A progress callback: a Rich bar on an interactive stderr for long runs, else nothing."""
+    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+        return lambda done=False: None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    task = bar.add_task("analysing", total=total)
+    bar.start()
+
+    def advance(done: bool = False) -> None:
+        if done:
+            bar.stop()
+        else:
+            bar.advance(task)
+
+    return advance
+
+
+def _run_stance() -> int:
+    from summaries.stance import classify_sentence
+
+    for line in sys.stdin:
+        sentence = line.strip()
+        if not sentence:
+            continue
+        verdict = classify_sentence(sentence)
+        record = {"sentence": sentence, "label": verdict.label, "score": round(verdict.score, 4), "cues": list(verdict.cues)}
+        print(json.dumps(record, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())
