@@ -18,9 +18,13 @@ import sys
 from typing import Iterator, Sequence
 
 from reader import __version__
-from reader.ingest import DEFAULT_MAX_BYTES, IngestError, iter_documents
+from reader.ingest import DEFAULT_MAX_BYTES, IngestError
 from reader.render import Analysed, write
 from reader.seeds import bundled_seed_paths
+from summaries.model import Article
+from summaries.sources import extract_sources
+from summaries.stance import analyse_stance
+from summaries.summarize import ALGORITHMS, summarize
 
 COMMANDS = ("clean", "summarize", "sources", "sections", "stance")
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -55,8 +59,6 @@ def _run_app(argv: list[str]) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    from summaries.summarize import ALGORITHMS
-
     parser = argparse.ArgumentParser(prog="reader", description="Analyses of news articles, without the TUI.")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -124,37 +126,38 @@ def _run_command(argv: list[str]) -> int:
 
 
 def _analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analysed | IngestError]:
-    from reader.cleaning import clean
+    from reader.library import load_articles
 
-    documents = list(iter_documents(paths, max_bytes=args.max_bytes))
-    progress = _progress(len(documents))
-    for document in documents:
-        if isinstance(document, IngestError):
-            yield document
+    progress = _progress(len(paths) if len(paths) > 1 else _count_files(paths))
+    for loaded in load_articles(paths, max_bytes=args.max_bytes):
+        if isinstance(loaded, IngestError):
+            yield loaded
         else:
-            for article in clean(document):
+            document, articles = loaded
+            for article in articles:
                 yield analyse(article, args.command, args, notes=document.notes)
         progress()
     progress(done=True)
 
 
-def analyse(article, command: str, args: argparse.Namespace, notes: tuple[str, ...] = ()) -> Analysed:
+def _count_files(paths: list[str]) -> int:
+    from pathlib import Path
+
+    return sum(sum(1 for _ in Path(p).rglob("*.txt")) if Path(p).is_dir() else 1 for p in paths)
+
+
+def analyse(article: Article, command: str, args: argparse.Namespace, notes: tuple[str, ...] = ()) -> Analysed:
+    """Run what `command` needs; sources are computed once and feed summary and stance."""
     item = Analysed(article=article, notes=notes)
     if command == "clean":
         return item
-    from summaries.sources import extract_sources
-
     sources = extract_sources(article)
     if command == "sources":
         item.sources = sources
     elif command == "summarize":
-        from summaries.summarize import summarize
-
         item.algorithm = args.algorithm
         item.summary = summarize(article, args.algorithm, sentences=args.sentences, ratio=args.ratio, sources=sources)
     elif command == "sections":
-        from summaries.stance import analyse_stance
-
         item.stance = analyse_stance(article, sources)
     return item
 

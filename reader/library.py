@@ -1,0 +1,18 @@
+"""Paths -> cleaned articles: the one place that chains ingest and cleaning."""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from reader.cleaning import clean
+from reader.ingest import DEFAULT_MAX_BYTES, Document, IngestError, iter_documents
+from summaries.model import Article
+
+
+def load_articles(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[Document, list[Article]] | IngestError]:
+    """Per input file: (document, its articles) or the error that file raised."""
+    for document in iter_documents(paths, max_bytes=max_bytes):
+        if isinstance(document, IngestError):
+            yield document
+        else:
+            yield document, clean(document)
