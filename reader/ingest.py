@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xml", ".rss", ".atom")
 # Encodings tried after UTF-8, in order. cp1252 covers most pasted Western text;
 # latin-1 never fails, so it is the last resort and is reported as such.
 FALLBACK_ENCODINGS = ("cp1252", "latin-1")
 _HTML_START = re.compile(rb"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_FEED_START = re.compile(rb"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,9 @@ class Document:
     raw: str
     encoding: str
     notes: tuple[str, ...] = ()  # e.g. "decoded as cp1252", "HTML: main text extracted"
+    # Header fields known from the container (a feed entry's title, author, date),
+    # used where cleaning finds none in the text.
+    metadata: tuple[tuple[str, str], ...] = ()
 
 
 class IngestError(Exception):
@@ -48,7 +52,7 @@ def iter_documents(
     for path in paths:
         if path == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield _decode_or_error("<stdin>", stream.read(max_bytes + 1), max_bytes)
+            yield from _documents_or_error("<stdin>", stream.read(max_bytes + 1), max_bytes)
             continue
         target = Path(path)
         if target.is_dir():
@@ -56,12 +60,27 @@ def iter_documents(
             if not files:
                 yield IngestError(path, "directory holds no .txt, .md or .html files")
             for file in files:
-                yield read_file(file, max_bytes)
+                yield from read_documents(file, max_bytes)
         else:
-            yield read_file(target, max_bytes)
+            yield from read_documents(target, max_bytes)
+
+
+def read_documents(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | IngestError]:
+    """A file's documents: one for an article, one per entry for an RSS/Atom feed."""
+    data = _read_bytes(path, max_bytes)
+    if isinstance(data, IngestError):
+        return [data]
+    return _documents_or_error(str(path), data, max_bytes)
 
 
 def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | IngestError:
+    data = _read_bytes(path, max_bytes)
+    if isinstance(data, IngestError):
+        return data
+    return _decode_or_error(str(path), data, max_bytes)
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes | IngestError:
     name = str(path)
     try:
         size = path.stat().st_size
@@ -77,7 +96,16 @@ def read_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document | Inge
         return IngestError(name, "permission denied")
     except OSError as error:
         return IngestError(name, error.strerror or str(error))
-    return _decode_or_error(name, data, max_bytes)
+    return data
+
+
+def _documents_or_error(name: str, data: bytes, max_bytes: int) -> list[Document | IngestError]:
+    if _FEED_START.match(data[:4096]):
+        try:
+            return list(feed_documents(name, data))
+        except IngestError as error:
+            return [error]
+    return [_decode_or_error(name, data, max_bytes)]
 
 
 def _decode_or_error(name: str, data: bytes, max_bytes: int) -> Document | IngestError:
@@ -135,3 +163,54 @@ def _html_main_text(name: str, html: str) -> str:
     # trafilatura separates paragraphs with single newlines; the cleaner reads
     # blank lines as paragraph breaks, which is what extraction means here.
     return re.sub(r"\n+", "\n\n", extracted.strip()) + "\n"
+
+
+def feed_documents(name: str, data: bytes) -> list[Document]:
+    """One Document per RSS/Atom entry: its title, then its content as paragraphs."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        reason = f"feed could not be parsed ({feed.bozo_exception})" if feed.bozo else "feed has no entries"
+        raise IngestError(name, reason)
+    documents = []
+    for number, entry in enumerate(feed.entries, start=1):
+        html = entry.get("content", [{}])[0].get("value") or entry.get("summary") or ""
+        body = _fragment_text(html) if html else ""
+        title = (entry.get("title") or "").strip()
+        if not (title or body):
+            continue
+        metadata = [("title", title)] if title else []
+        if entry.get("author"):
+            metadata.append(("byline", entry["author"].strip()))
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        if published:
+            metadata.append(("date", f"{published.tm_year:04d}-{published.tm_mon:02d}-{published.tm_mday:02d}"))
+        raw = "\n\n".join(part for part in (title, body) if part) + "\n"
+        documents.append(
+            Document(name=f"{name}#{number}", raw=raw, encoding="utf-8", notes=("feed entry",), metadata=tuple(metadata))
+        )
+    return documents
+
+
+def _fragment_text(html: str) -> str:
+    """Text of an HTML fragment with one blank line between block elements."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except Exception:  # lxml raises several types for junk; the entry is then plain text
+        return html.strip()
+    for br in root.iter("br"):
+        br.tail = "\n" + (br.tail or "")
+    block_tags = ("p", "li", "h1", "h2", "h3", "h4", "blockquote", "pre")
+    blocks = []
+    for element in root.iter(*block_tags):
+        if any(inner.tag in block_tags for inner in element.iterdescendants()):
+            continue  # its inner blocks are taken one by one
+        text = " ".join(element.text_content().split())
+        if text:
+            blocks.append(text)
+    if not blocks:
+        blocks = [" ".join(root.text_content().split())]
+    return "\n\n".join(b for b in blocks if b)

@@ -15,4 +15,14 @@ def load_articles(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Itera
         if isinstance(document, IngestError):
             yield document
         else:
-            yield document, clean(document)
+            articles = clean(document)
+            _apply_container_metadata(document, articles)
+            yield document, articles
+
+
+def _apply_container_metadata(document: Document, articles: list[Article]) -> None:
+    """A feed entry's own title/author/date fill what the text itself did not say."""
+    for key, value in document.metadata:
+        for article in articles:
+            if getattr(article, key) is None:
+                setattr(article, key, value)

@@ -1,0 +1,48 @@
+from summaries.document import plain_article
+from summaries.segment import sentence_spans, word_spans
+
+
+def sentences(text):
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    text = "“Most orders are for three to five pieces.” He explained it."
+    assert sentences(text) == ["“Most orders are for three to five pieces.”", "He explained it."]
+
+
+def test_quote_with_speaker_tag_is_one_sentence():
+    text = "“It works,” he said. Then he left."
+    assert sentences(text) == ["“It works,” he said.", "Then he left."]
+
+
+def test_abbreviations_do_not_split():
+    text = "The U.S. Army met Mr. Smith on Dec. 18 at St. Paul. It rained."
+    assert sentences(text) == ["The U.S. Army met Mr. Smith on Dec. 18 at St. Paul.", "It rained."]
+
+
+def test_numbered_abbreviation_no_does_not_split_but_sentence_final_no_does():
+    assert sentences("He ranked No. 5 in the list. Fine.") == ["He ranked No. 5 in the list.", "Fine."]
+    assert sentences("He said no. Then he left.") == ["He said no.", "Then he left."]
+
+
+def test_sentence_spans_are_exact_and_trimmed():
+    text = "  Alpha beta.   Gamma delta.  "
+    for start, end in sentence_spans(text):
+        assert text[start:end] == text[start:end].strip()
+        assert text[start:end].endswith(".")
+
+
+def test_sentences_never_cross_paragraphs():
+    article = plain_article("A heading without stop\n\nBody sentence one. Body two.")
+    assert [article.span_text(s) for s in article.sentences] == [
+        "A heading without stop",
+        "Body sentence one.",
+        "Body two.",
+    ]
+    assert [s.paragraph for s in article.sentences] == [0, 1, 1]
+
+
+def test_word_spans_keep_hyphenated_and_apostrophe_words():
+    text = "state-owned firm's U.S. plan"
+    assert [text[s:e] for s, e in word_spans(text)] == ["state-owned", "firm's", "U.S", "plan"]
