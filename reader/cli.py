@@ -46,7 +46,7 @@ def _run_app(argv: list[str]) -> int:
         f"Subcommands: {', '.join(COMMANDS)} (see `reader COMMAND --help`).",
     )
     parser.add_argument("paths", nargs="*", help="files, directories (*.txt) or - for stdin; default: bundled samples")
-    parser.add_argument("--algorithm", default="default", help="summary algorithm (see `reader summarize --help`)")
+    parser.add_argument("--algorithm", choices=ALGORITHMS, default="default", help="summary algorithm")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     args = parser.parse_args(argv)
