@@ -1,0 +1,279 @@
+"""The features of one sentence that tell the author's voice from reporting.
+
+Each feature is a number with the words that triggered it, so a verdict can say why
+("modal: should", "evaluative adjective: hopeless"). They follow what the
+subjectivity literature finds matters: the author's first person, modals of
+obligation, evaluative and graded adjectives, intensifiers, hedges, rhetorical
+questions, quotation and attribution, numbers and dates. Words inside quotation
+marks are someone else's, so the voice features count only the words outside them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from summaries.stance import lexicons as lx
+
+# Order matters: the weights file names each feature, and vectors follow this order.
+FEATURES: tuple[str, ...] = (
+    "first_person_singular",
+    "first_person_plural",
+    "second_person",
+    "obligation_modal",
+    "possibility_modal",
+    "hedge",
+    "certainty_adverb",
+    "intensifier",
+    "evaluative_words",
+    "subjectivity_mean",
+    "sentiment_words",
+    "negation",
+    "absolute",
+    "graded",
+    "adjective_share",
+    "adverb_share",
+    "argument_connective",
+    "question",
+    "exclamation",
+    "quoted_share",
+    "scare_quote",
+    "reporting_verb",
+    "attribution",
+    "number",
+    "date",
+    "proper_noun_share",
+    "past_tense",
+    "present_copula",
+    "opening_conjunction",
+    "imperative",
+    "length",
+)
+
+# How each feature reads as a cue; words that triggered it follow the colon.
+CUE_NAMES: dict[str, str] = {
+    "first_person_singular": "first person",
+    "first_person_plural": "first person plural",
+    "second_person": "second person",
+    "obligation_modal": "modal",
+    "possibility_modal": "speculative modal",
+    "hedge": "hedge",
+    "certainty_adverb": "stance adverb",
+    "intensifier": "intensifier",
+    "evaluative_words": "evaluative adjective",
+    "subjectivity_mean": "subjective wording",
+    "sentiment_words": "loaded word",
+    "negation": "negation",
+    "absolute": "absolute",
+    "graded": "graded comparison",
+    "adjective_share": "adjectives",
+    "adverb_share": "manner adverb",
+    "argument_connective": "argument connective",
+    "question": "rhetorical question",
+    "exclamation": "exclamation",
+    "quoted_share": "quotation",
+    "scare_quote": "scare quotes",
+    "reporting_verb": "reporting verb",
+    "attribution": "attributed",
+    "number": "number/date",
+    "date": "number/date",
+    "proper_noun_share": "named entities",
+    "past_tense": "past-tense narration",
+    "present_copula": "present-tense claim",
+    "opening_conjunction": "opening conjunction",
+    "imperative": "exhortation",
+    "length": "length",
+}
+
+# Single quotation marks around a phrase (British style, or scare quotes) become
+# double ones, so one rule finds quoted words; apostrophes stay as they are.
+_SINGLE_QUOTED = re.compile(r"(?<![\w'’‘])[‘']([^‘’'\"\n]{1,80}?)[’'](?![\w])")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "`": "'"})
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,:]\d+)*%?|[$£€%]")
+_YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
+_DOUBLE_QUOTE = re.compile('"')
+_OPENING_CONJUNCTIONS = frozenset({"and", "but", "yet", "so", "or", "nor"})
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    values: tuple[float, ...]
+    # Feature name -> the words (or a short note) that made it fire.
+    evidence: dict[str, tuple[str, ...]]
+
+
+def normalise_quotes(sentence: str) -> str:
+    """Curly and single quotation marks as plain double quotes; apostrophes as '."""
+    return _SINGLE_QUOTED.sub(r'"\1"', sentence).translate(_QUOTES)
+
+
+def _quoted_mask(text: str, tokens: list[re.Match[str]]) -> list[bool]:
+    """Which tokens sit between double quotes; an unclosed quote runs to the end."""
+    if '"' not in text:
+        return [False] * len(tokens)
+    marks = [m.start() for m in _DOUBLE_QUOTE.finditer(text)]
+    ranges = [(marks[i], marks[i + 1] if i + 1 < len(marks) else len(text)) for i in range(0, len(marks), 2)]
+    if not ranges:
+        return [False] * len(tokens)
+    return [any(a < t.start() < b for a, b in ranges) for t in tokens]
+
+
+def _scare_quotes(text: str) -> list[str]:
+    """Short quoted phrases (one to three words) that are not a quoted statement."""
+    found = []
+    for match in re.finditer(r'"([^"]{1,40})"', text):
+        inner = match.group(1).strip(" ,.")
+        if inner and len(inner.split()) <= 3 and not inner.endswith(("?", "!")):
+            found.append(inner)
+    return found
+
+
+def _squash(count: int) -> float:
+    return math.log1p(count)
+
+
+def _is_proper_noun(original: str, tags: dict[str, str]) -> bool:
+    """A capitalised word that names something: the lexicon knows it as a proper noun,
+    or does not know it in lower case ("Putin"). "The" after a colon, or "Finally"
+    at a clause start, are capitalised common words, not names."""
+    if not original[:1].isupper():
+        return False
+    lowered = original.lower()
+    if lowered in lx.FIRST_PERSON_SINGULAR:
+        return False
+    return tags.get(original) in ("NNP", "NNPS") or lowered not in tags
+
+
+def _is_imperative(raw: list[str], lower: list[str], tags: dict[str, str]) -> bool:
+    """Opens with a bare verb that is not the subject of a following verb ("Consider…")."""
+    if len(raw) < 4 or tags.get(lower[0]) != "VB" or tags.get(raw[0]) in ("NNP", "NNPS"):
+        return False
+    return lower[1] != "to" and tags.get(lower[1], "") not in ("VBD", "VBZ", "VBP", "VBN", "MD")
+
+
+def extract(sentence: str) -> SentenceFeatures:
+    text = normalise_quotes(sentence)
+    matches = list(_TOKEN.finditer(text))
+    if not matches:
+        return SentenceFeatures(tuple(0.0 for _ in FEATURES), {})
+    quoted = _quoted_mask(text, matches)
+    raw = [m.group() for m in matches]
+    lower = [w.lower() for w in raw]
+    own_index = [i for i, q in enumerate(quoted) if not q]  # the author's words
+    own = [lower[i] for i in own_index]
+    own_text = " ".join(own)
+    n_all = len(lower)
+    n_own = max(len(own), 1)
+
+    subjectivity = lx.subjectivity()
+    valence = lx.valence()
+    intensifiers = lx.intensifiers()
+    negations = lx.negations()
+    tags = lx.part_of_speech()
+
+    hits: dict[str, list[str]] = {name: [] for name in FEATURES}
+    subjective_scores: list[float] = []
+    for position, i in enumerate(own_index):
+        word = lower[i]
+        following = own[position + 1] if position + 1 < len(own) else ""
+        tag = tags.get(word) or tags.get(raw[i], "")
+        if word in lx.FIRST_PERSON_SINGULAR:
+            hits["first_person_singular"].append(word)
+        elif word in lx.FIRST_PERSON_PLURAL and raw[i] != "US":  # "US" is the country
+            hits["first_person_plural"].append(word)
+        elif word in lx.SECOND_PERSON:
+            hits["second_person"].append(word)
+        if word in lx.OBLIGATION:
+            if not word.startswith("need") or following == "to":
+                hits["obligation_modal"].append(word)
+        elif word in ("have", "has") and following == "to":
+            hits["obligation_modal"].append(f"{word} to")
+        elif word in lx.POSSIBILITY:
+            hits["possibility_modal"].append(word)
+        if word in lx.HEDGES:
+            hits["hedge"].append(word)
+        if word in lx.CERTAINTY:
+            hits["certainty_adverb"].append(word)
+        if word in intensifiers and word not in lx.COMPARATIVES:
+            hits["intensifier"].append(word)
+        score = subjectivity.get(word)
+        strength = abs(valence.get(word, 0.0))
+        if score is not None and word not in intensifiers:
+            subjective_scores.append(score)
+        # An evaluative adjective: subjective in TextBlob's lexicon, or an adjective
+        # VADER gives a clear valence ("hopeless"); other loaded words count apart.
+        if word not in intensifiers and ((score is not None and score >= 0.5) or (strength >= 1.0 and tag.startswith("JJ"))):
+            hits["evaluative_words"].append(word)
+        elif strength >= 1.5:
+            hits["sentiment_words"].append(word)
+        if word in negations or word.endswith("n't"):
+            hits["negation"].append(word)
+        if word in lx.ABSOLUTES:
+            hits["absolute"].append(word)
+        if word in lx.COMPARATIVES or tag in ("JJR", "JJS", "RBR", "RBS"):
+            hits["graded"].append(word)
+        if tag.startswith("JJ") and not raw[i][:1].isupper():
+            hits["adjective_share"].append(word)
+        if tag == "RB" and word.endswith("ly") and word not in lx.CERTAINTY and word not in lx.HEDGES and word not in intensifiers:
+            hits["adverb_share"].append(word)
+        if word in lx.ARGUMENT_CONNECTIVES:
+            hits["argument_connective"].append(word)
+        if word in lx.REPORTING_VERBS:
+            hits["reporting_verb"].append(word)
+        if word in lx.PRESENT_COPULAS or tag in ("VBZ", "VBP"):
+            hits["present_copula"].append(word)
+        if word in lx.PAST_AUXILIARIES or tag == "VBD":
+            hits["past_tense"].append(word)
+    for phrase in lx.CERTAINTY_PHRASES:
+        if phrase in own_text:
+            hits["certainty_adverb"].append(phrase)
+
+    stripped = text.rstrip(" \"')]")
+    outside_end = not quoted[-1]
+    if stripped.endswith("?") and outside_end:
+        hits["question"].append("?")
+    if stripped.endswith("!") and outside_end:
+        hits["exclamation"].append("!")
+
+    n_quoted = sum(quoted)
+    hits["scare_quote"].extend(_scare_quotes(text))
+    named = [w for w in raw[1:] if w[:1].isupper()]
+    if hits["reporting_verb"] and (n_quoted or named or "that" in own):
+        hits["attribution"].append(hits["reporting_verb"][0])
+
+    for word, original in zip(lower, raw):
+        if original[0].isdigit() or original in "$£€%":
+            (hits["date"] if _YEAR.match(original) else hits["number"]).append(original)
+        elif word in lx.NUMBER_WORDS:
+            hits["number"].append(word)
+        elif (word in lx.MONTHS and original[0].isupper()) or word in lx.WEEKDAYS:
+            hits["date"].append(original)
+    proper = [raw[i] for i in own_index if i > 0 and _is_proper_noun(raw[i], tags)]
+    hits["proper_noun_share"].extend(proper)
+    if lower[0] in _OPENING_CONJUNCTIONS:
+        hits["opening_conjunction"].append(raw[0])
+    first_own = own_index[0] if own_index else None
+    if first_own == 0 and (lower[0] == "let's" or _is_imperative(raw, lower, tags)):
+        hits["imperative"].append(raw[0])
+
+    values = []
+    for name in FEATURES:
+        if name == "subjectivity_mean":
+            values.append(sum(subjective_scores) / len(subjective_scores) if subjective_scores else 0.0)
+        elif name == "quoted_share":
+            values.append(n_quoted / n_all)
+        elif name in ("adjective_share", "adverb_share"):
+            values.append(len(hits[name]) / n_own)
+        elif name in ("past_tense", "present_copula"):
+            values.append(min(len(hits[name]) / n_own * 5.0, 1.0))
+        elif name == "length":
+            values.append(math.log(n_all))
+        elif name in ("question", "exclamation", "attribution", "opening_conjunction", "imperative"):
+            values.append(1.0 if hits[name] else 0.0)
+        else:
+            values.append(_squash(len(hits[name])))
+    if n_quoted:
+        hits["quoted_share"].append(f"{n_quoted} of {n_all} words quoted")
+    evidence = {name: tuple(dict.fromkeys(words)) for name, words in hits.items() if words}
+    return SentenceFeatures(tuple(values), evidence)

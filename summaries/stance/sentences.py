@@ -1,0 +1,104 @@
+"""One sentence: opinion or reporting, with the probability and the cues that decided it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summaries.model import SentenceStance
+from summaries.stance.attribution import attributed_to
+from summaries.stance.features import CUE_NAMES, FEATURES, extract
+from summaries.stance.weights import Weights, shipped_weights
+
+# An attributed view is reporting whatever its wording ("X believes the plan is
+# hopeless" reports X's opinion), so its opinion probability is scaled down to
+# below one half while keeping the order among attributed sentences.
+ATTRIBUTED_SCALE = 0.4
+MAX_CUES = 4
+# A feature's push on the log-odds must be at least this big to be named as a cue.
+MIN_CUE_WEIGHT = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the model says about one sentence before article context is added."""
+
+    opinion_probability: float  # the model's, ignoring attribution
+    attributed_to: str | None
+    opinion_cues: tuple[str, ...]
+    reporting_cues: tuple[str, ...]
+    question: bool = False
+
+    @property
+    def score(self) -> float:
+        if self.attributed_to:
+            return self.opinion_probability * ATTRIBUTED_SCALE
+        return self.opinion_probability
+
+    @property
+    def label(self) -> str:
+        return "opinion" if self.score >= 0.5 else "reporting"
+
+    @property
+    def attributed_opinion(self) -> bool:
+        """A source's evaluation relayed by the author: the stuff of analysis sections.
+        A relayed question asks rather than interprets, so it is not one."""
+        return self.attributed_to is not None and self.opinion_probability >= 0.5 and not self.question
+
+    def cues(self) -> tuple[str, ...]:
+        if self.attributed_to:
+            return (f"attributed to: {self.attributed_to}", *self.reporting_cues)[:MAX_CUES]
+        return self.opinion_cues if self.label == "opinion" else self.reporting_cues
+
+    def stance(self, index: int) -> SentenceStance:
+        return SentenceStance(index, self.label, self.score, self.cues())
+
+
+def _cue(name: str, evidence: dict[str, tuple[str, ...]]) -> str | None:
+    words = evidence.get(name)
+    if not words:
+        return None  # a feature that fired by absence (e.g. no quotation) explains nothing
+    if name in ("question", "exclamation"):
+        return CUE_NAMES[name]
+    return f"{CUE_NAMES[name]}: {', '.join(words[:3])}"
+
+
+def _ranked_cues(pairs: list[tuple[float, str]]) -> tuple[str, ...]:
+    cues: list[str] = []
+    for _, cue in sorted(pairs, key=lambda pair: -pair[0]):
+        label = cue.split(":", 1)[0]
+        if all(c.split(":", 1)[0] != label for c in cues):  # number and date share one label
+            cues.append(cue)
+        if len(cues) == MAX_CUES:
+            break
+    return tuple(cues)
+
+
+def judge(text: str, source: str | None = None, weights: Weights | None = None) -> Verdict:
+    """The verdict on `text`; `source` is the attribution known from article context.
+
+    `weights` defaults to the shipped ones (the benchmark passes fold-fitted ones).
+    """
+    features = extract(text)
+    weights = weights or shipped_weights()
+    probability = weights.probability(features.values)
+    toward_opinion: list[tuple[float, str]] = []
+    toward_reporting: list[tuple[float, str]] = []
+    for name, contribution in zip(FEATURES, weights.contributions(features.values)):
+        if abs(contribution) < MIN_CUE_WEIGHT:
+            continue
+        cue = _cue(name, features.evidence)
+        if cue is None:
+            continue
+        (toward_opinion if contribution > 0 else toward_reporting).append((abs(contribution), cue))
+    return Verdict(
+        opinion_probability=probability,
+        attributed_to=source if source is not None else attributed_to(text),
+        opinion_cues=_ranked_cues(toward_opinion),
+        reporting_cues=_ranked_cues(toward_reporting),
+        question="question" in features.evidence or text.rstrip().endswith("?"),
+    )
+
+
+def classify_sentence(text: str) -> SentenceStance:
+    """Opinion or reporting for one sentence on its own (no article context)."""
+    return judge(text).stance(0)
