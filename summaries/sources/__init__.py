@@ -1,9 +1,12 @@
-"""Named sources (placeholder until the sources issue lands: finds none)."""
+"""Named sources: who an article quotes or cites, each mention linked to its place.
+
+`extract_sources(article)` is the one public call: cues.py lists the cue words,
+mentions.py finds the words naming a source, extract.py pairs cues with sources and
+content, linking.py merges mentions into sources.
+"""
 
 from __future__ import annotations
 
-from summaries.model import Article, Source
+from summaries.sources.extract import extract_sources
 
-
-def extract_sources(article: Article) -> list[Source]:
-    return []
+__all__ = ["extract_sources"]

@@ -1,0 +1,506 @@
+"""Attributions in an article: cue, the source that says it, and what is said.
+
+Per sentence: every cue word (cues.py) outside quotation marks looks for its source
+to the left ("Li further suggested that", "Shen Ming-shih, director of ..., told",
+"Jones, who ..., said") or, after a comma or a closing quote, to the right (",” said
+Trump", "according to the court complaint"). Interview turns ("Zhao Jie: ...")
+are attributions of the whole paragraph. linking.py then merges the mentions into
+sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summaries.model import Article, Source, Span
+from summaries.sources.cues import (
+    BETWEEN_SUBJECT_AND_CUE,
+    NEEDS_COMPLEMENT,
+    PASSIVE_AUXILIARIES,
+    NEEDS_TO,
+    cue_kind,
+    cue_lemma,
+)
+
+MODALS = frozenset("may might could would must should will".split())
+from summaries.sources.mentions import (
+    CLOSE_QUOTES,
+    DETERMINERS,
+    OPEN_QUOTES,
+    QUOTES,
+    Lexicon,
+    Phrase,
+    Token,
+    article_lexicon,
+    description_ending_at,
+    name_starting_at,
+    noun_class,
+    phrase_ending_at,
+    phrase_starting_at,
+    tokenize,
+)
+
+# Bare plurals that do cite a body ("prosecutors alleged", "authorities said").
+GROUP_HEADS = frozenset("prosecutor authorities authority police investigator regulator".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
+PREPOSITIONS = frozenset("in at from of for with to by on about near inside within across".split())
+# Labels of "Label: text" paragraphs that are no source's words.
+NOT_SPEAKERS = frozenset(
+    """editor editors photo photos source sources caption note notes reporter reporters translator
+    translated tags tag update updated related read watch interviewer question q a answer by
+    written writer author contact email copyright disclaimer correction video image images credit""".split()
+)
+INTERVIEWER_LABELS = frozenset({"interviewer", "q", "question", "reporter", "host"})
+_TURN = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
+# A quotation signed with a dash after its closing mark: “...”― Pamela Padilla
+_SIGNED_QUOTE = re.compile(r"[”\"][ \t]*([―—]|--)[ \t]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})")
+
+
+@dataclass(slots=True)
+class Attribution:
+    phrase: Phrase
+    sentence: int
+    cue: Span | None
+    cue_text: str | None
+    content: Span | None
+    descriptor: str | None = None  # apposition or parenthetical given right here
+
+
+@dataclass(slots=True)
+class SentenceTokens:
+    index: int
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+def extract_sources(article: Article) -> list[Source]:
+    from summaries.sources.linking import link_sources
+
+    sentences = [SentenceTokens(i, s.start, s.end, tokenize(article.text, s.start, s.end)) for i, s in enumerate(article.sentences)]
+    lexicon = article_lexicon([s.tokens for s in sentences])
+    turn_sentences, attributions = interview_turns(article, sentences)
+    attributions.extend(signed_quotes(article))
+    for sentence in sentences:
+        if sentence.index in turn_sentences:
+            continue
+        attributions.extend(sentence_attributions(article.text, sentence, lexicon))
+    attributions.sort(key=lambda a: (a.phrase.start, a.cue.start if a.cue else 0))
+    return link_sources(article, sentences, lexicon, attributions)
+
+
+# --- interview turns ---
+
+
+def interview_turns(article: Article, sentences: list[SentenceTokens]) -> tuple[set[int], list[Attribution]]:
+    """Paragraphs spoken by a labelled speaker; the interviewer's own turns are not sources."""
+    found: list[tuple[int, str, int, int, int]] = []  # paragraph, label, label start, colon, content start
+    for index, paragraph in enumerate(article.paragraphs):
+        text = article.text[paragraph.start : paragraph.end]
+        if paragraph.kind == "turn" and paragraph.speaker:
+            colon = text.find(":")
+            label_start = text.find(paragraph.speaker)
+            if label_start < 0:
+                label_start = 0
+            colon = colon if colon >= 0 else label_start + len(paragraph.speaker) - 1
+            found.append((index, paragraph.speaker, paragraph.start + label_start, paragraph.start + colon, paragraph.start + colon + 1))
+            continue
+        match = _TURN.match(text)
+        if match is None or len(text[match.end() :].split()) < 3:
+            continue
+        label = match.group(1)
+        if any(re.sub(r"['’]s$", "", w).lower() in NOT_SPEAKERS - INTERVIEWER_LABELS for w in label.split()):
+            continue
+        found.append((index, label, paragraph.start + match.start(1), paragraph.start + match.end(1), paragraph.start + match.end()))
+    # A headline "Pence: Flowers Won't Be at Debate" is its speaker's claim; elsewhere one
+    # "Label: text" paragraph is a heading or a note, and an interview has several turns.
+    headline = [f for f in found if f[0] == 0 and len(f[1].split()) <= 3]
+    if len([f for f in found if len(article.text[f[4] : article.paragraphs[f[0]].end].split()) >= 6]) < 2:
+        found = headline
+    attributions: list[Attribution] = []
+    covered: set[int] = set()
+    for index, label, label_start, colon, content_start in found:
+        in_paragraph = article.sentences_in(index)
+        covered.update(in_paragraph)
+        if label.lower() in INTERVIEWER_LABELS:
+            continue
+        words = label.split()
+        phrase = Phrase(-1, -1, label_start, label_start + len(label), "name", "person", label)
+        phrase.name = " ".join(words)
+        end = article.paragraphs[index].end
+        content = Span(content_start, end) if end > content_start else None
+        attributions.append(
+            Attribution(phrase, in_paragraph[0] if in_paragraph else 0, Span(colon, colon + 1), ":", content)
+        )
+    return covered, attributions
+
+
+def signed_quotes(article: Article) -> list[Attribution]:
+    """“...”― Name: a quotation signed after its closing mark."""
+    found = []
+    text = article.text
+    for match in _SIGNED_QUOTE.finditer(text):
+        name_start, name_end = match.span(2)
+        sentence = article.sentence_index_at(name_start)
+        if sentence is None:
+            sentence = article.sentence_index_at(match.start())
+        if sentence is None:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        opening = max(text.rfind("“", line_start, match.start()), text.rfind('"', line_start, match.start()))
+        content = Span(opening, match.start() + 1) if opening >= 0 else None
+        name = re.sub(r"\s+", " ", match.group(2))
+        phrase = Phrase(-1, -1, name_start, name_end, "name", "person", name)
+        cue = Span(*match.span(1))
+        found.append(Attribution(phrase, sentence, cue, match.group(1), content))
+    return found
+
+
+# --- cue-driven attributions ---
+
+
+def _quoted_positions(tokens: list[Token]) -> list[bool]:
+    """For each token, whether it sits inside quotation marks."""
+    inside = False
+    flags: list[bool] = []
+    for token in tokens:
+        if token.text in QUOTES:
+            if token.text in {'"', "''"}:
+                inside = not inside
+            elif token.text in OPEN_QUOTES and token.text not in CLOSE_QUOTES:
+                inside = True
+            elif token.text in CLOSE_QUOTES and token.text not in OPEN_QUOTES:
+                inside = False
+            flags.append(False)
+            continue
+        flags.append(inside)
+    # an unbalanced quote (a quotation running on from the last paragraph) says nothing
+    if inside:
+        return [False] * len(tokens)
+    return flags
+
+
+def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon) -> list[Attribution]:
+    tokens = sentence.tokens
+    quoted = _quoted_positions(tokens)
+    found: list[Attribution] = []
+    used_phrases: set[tuple[int, int]] = set()
+    for i, token in enumerate(tokens):
+        if quoted[i]:
+            continue
+        if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+            attribution = _according_to(text, sentence, i, lexicon)
+        else:
+            lemma = cue_lemma(token.text)
+            if lemma is None or token.capitalised and not token.initial:
+                continue  # "Support Regulations", "SAID": part of a name or a heading
+            if lemma in NEEDS_TO and (i + 1 >= len(tokens) or tokens[i + 1].lower != "to"):
+                continue  # "orders decline", "the plan": only "declined to", "plans to" attribute
+            attribution = _verb_attribution(text, sentence, i, lemma, lexicon)
+        if attribution is None:
+            continue
+        key = (attribution.phrase.start, attribution.phrase.end)
+        if key in used_phrases:
+            continue  # "X said ... and added": the first cue stands for the subject
+        used_phrases.add(key)
+        found.append(attribution)
+    return _outermost(found)
+
+
+def _outermost(found: list[Attribution]) -> list[Attribution]:
+    """Drop attributions nested in another's content ("Stein said she plans to ..."):
+    the outer source is the one the article cites; the inner one is what it reports."""
+    kept = []
+    for attribution in found:
+        phrase = attribution.phrase
+        nested = any(
+            other is not attribution
+            and other.content is not None
+            and other.content.start <= phrase.start
+            and phrase.end <= other.content.end
+            and not (attribution.content is not None and attribution.content.start <= other.phrase.start < attribution.content.end)
+            for other in found
+        )
+        if not nested:
+            kept.append(attribution)
+    return kept
+
+
+def _according_to(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon) -> Attribution | None:
+    tokens = sentence.tokens
+    phrase = phrase_starting_at(tokens, i + 2, lexicon)
+    if phrase is None or phrase.form == "pronoun":
+        return None
+    phrase = _extend_with_of_phrase(tokens, phrase, lexicon)
+    descriptor = _apposition_after(text, tokens, phrase.last) if i > 1 else None
+    cue = Span(tokens[i].start, tokens[i + 1].end)
+    if i <= 1:
+        comma = _next_index(tokens, phrase.last + 1, ",")
+        content = _span_between(tokens, comma + 1, len(tokens)) if comma is not None else None
+    else:
+        content = _span_between(tokens, 0, i)
+    return Attribution(phrase, sentence.index, cue, text[cue.start : cue.end], content, descriptor)
+
+
+def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, lexicon: Lexicon) -> Attribution | None:
+    tokens = sentence.tokens
+    token = tokens[i]
+    previous = _previous_word(tokens, i)
+    if previous is not None and tokens[previous].lower == "to":
+        return None  # "wants to say": the cue is the governing verb
+    if previous is not None and tokens[previous].lower in PASSIVE_AUXILIARIES and token.lower.endswith(("ed", "said", "told", "found", "known", "shown", "seen", "thought", "written")):
+        return None  # "is said to", "was reported": no source here
+    if cue_kind(lemma) != "speech" and any(tokens[k].lower in MODALS for k in range(max(0, i - 3), i)):
+        return None  # "the CCP may have realized": speculation, not an attribution
+    subject, descriptor, block_first = _left_subject(text, tokens, i, lexicon)
+    inverted = False
+    if subject is None:
+        subject, descriptor = _right_subject(text, tokens, i, lexicon)
+        inverted = subject is not None
+        block_first = i
+    if subject is None:
+        return None
+    follower = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    has_complement = follower in {"that", ":", "for", "on", "of", "about", "in", "it"} or follower in OPEN_QUOTES or follower == '"'
+    if lemma in NEEDS_COMPLEMENT and not has_complement and not inverted and not _ends_sentence(tokens, i):
+        if subject.form == "description" and not _has_proper_word(tokens, subject):
+            return None  # "the group called X", "a study found ways": too often no attribution
+    if subject.form == "description" and subject.determiner == "" :
+        if subject.kind == "organisation" and not subject.plural:
+            return None  # a bare singular noun ("government said") is rarely the subject
+        if subject.kind == "document" and not any(t.capitalised and not t.initial for t in tokens[subject.first : subject.last + 1]):
+            return None  # "Statistics show", "Public information shows": no one named
+        if subject.kind == "organisation" and subject.head not in GROUP_HEADS and not _has_proper_word(tokens, subject):
+            return None  # "supporting terrorist organizations": not a cited body
+    block_last = subject.last if inverted else i
+    content = _content(tokens, block_first, block_last, i)
+    cue = Span(token.start, token.end)
+    return Attribution(subject, sentence.index, cue, token.text, content, descriptor)
+
+
+def _has_proper_word(tokens: list[Token], phrase: Phrase) -> bool:
+    return any(t.capitalised and not t.initial for t in tokens[phrase.first : phrase.last + 1])
+
+
+def _previous_word(tokens: list[Token], i: int) -> int | None:
+    j = i - 1
+    while j >= 0 and tokens[j].lower in {"also", "not", "n't", "never", "reportedly", "allegedly", "widely", "often"}:
+        j -= 1
+    return j if j >= 0 else None
+
+
+def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase | None, str | None, int]:
+    j = i - 1
+    progressive = tokens[i].lower.endswith("ing")
+    while j >= 0:
+        lower = tokens[j].lower
+        if lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES or lower in WEEKDAYS or progressive and lower in {"is", "are", "was", "were", "been"}:
+            j -= 1
+        elif lower == "on" and j + 1 < i and tokens[j + 1].lower in WEEKDAYS:
+            j -= 1
+        else:
+            break
+    if j < 0:
+        return None, None, i
+    descriptor: str | None = None
+    if tokens[j].text == ")":
+        opening = _previous_index(tokens, j, "(")
+        if opening is None:
+            return None, None, i
+        descriptor = _clean_descriptor(text[tokens[opening + 1].start : tokens[j - 1].end]) if j - 1 > opening else None
+        j = opening - 1
+    if j >= 0 and tokens[j].text == ",":
+        if tokens[i].lower.endswith("ing"):
+            return None, None, i  # ", saying ...": a participle shares the main clause's subject
+        return _apposed_subject(text, tokens, j, i, lexicon)
+    phrase = phrase_ending_at(tokens, j, lexicon) or _description_before_attachment(tokens, j, lexicon)
+    if phrase is None:
+        return None, None, i
+    if phrase.form == "pronoun" and phrase.head in {"who", "which"}:
+        if phrase.first - 1 >= 0 and tokens[phrase.first - 1].text == ",":
+            antecedent = _phrase_before_comma(tokens, phrase.first - 1, lexicon)
+            if antecedent is not None:
+                return antecedent, descriptor, antecedent.first
+        return None, None, i
+    phrase = _through_prepositions(tokens, phrase, lexicon)
+    if phrase is None:
+        return None, None, i
+    by = phrase.first - 1 - (phrase.first > 0 and tokens[phrase.first - 1].lower == "the")
+    if by > 0 and tokens[by].lower == "by" and tokens[by - 1].lower.endswith(("ed", "en")):
+        # "documents obtained by The Epoch Times reveal": the agent is not the subject
+        head = description_ending_at(tokens, by - 2, lexicon)
+        if head is None:
+            return None, None, i
+        head.last, head.end = phrase.last, phrase.end
+        phrase = head
+    if phrase.form == "description" and phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS:
+        return None, None, i
+    if progressive and not any(tokens[k].lower in {"is", "are", "was", "were", "been", "be"} for k in range(phrase.last + 1, i)):
+        return None, None, i  # "the SS7 signaling system": an -ing word after a name modifies a noun
+    return phrase, descriptor, phrase.first
+
+
+def _phrase_before_comma(tokens: list[Token], comma: int, lexicon: Lexicon) -> Phrase | None:
+    last = comma - 1
+    if last >= 0 and tokens[last].text == ")":  # "Rep. Jim Jordan (R-Ohio), a member, said"
+        opening = _previous_index(tokens, last, "(")
+        last = opening - 1 if opening is not None else -1
+    phrase = phrase_ending_at(tokens, last, lexicon)
+    if phrase is None or phrase.form == "pronoun":
+        return None
+    return _through_prepositions(tokens, phrase, lexicon)
+
+
+def _apposed_subject(text: str, tokens: list[Token], comma: int, i: int, lexicon: Lexicon) -> tuple[Phrase | None, str | None, int]:
+    """'Shen Ming-shih, director of the Institute ..., told' -> Shen Ming-shih + descriptor."""
+    k = comma - 1
+    while k >= 0 and comma - k < 30:
+        if tokens[k].text in QUOTES or tokens[k].text in {";", ":"}:
+            return None, None, i
+        if tokens[k].text == ",":
+            break
+        k -= 1
+    if k < 0 or tokens[k].text != ",":
+        return None, None, i
+    apposition = tokens[k + 1 : comma]
+    if not apposition:
+        return None, None, i
+    opener = apposition[0]
+    if not (opener.lower in DETERMINERS or opener.lower in {"who", "which"} or opener.text[:1].islower() or opener.text[:1].isdigit() or noun_class(opener.lower) is not None):
+        return None, None, i
+    # ", director of ...," describes the subject; ", speaking to veterans," or ", at
+    # Monday's debate," only stands between it and its cue
+    nominal = opener.lower not in PREPOSITIONS | {"who", "which", "however"} and not opener.lower.endswith(("ing", "ly")) and not cue_lemma(opener.text)
+    nominal = nominal and (opener.text[:1].isdigit() or any(noun_class(t.lower) for t in apposition))
+    phrase = _phrase_before_comma(tokens, k, lexicon)
+    if phrase is None or phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS:
+        return None, None, i
+    descriptor = _clean_descriptor(text[apposition[0].start : apposition[-1].end]) if nominal and not opener.text[:1].isdigit() else None
+    return phrase, descriptor, phrase.first
+
+
+def _description_before_attachment(tokens: list[Token], j: int, lexicon: Lexicon) -> Phrase | None:
+    """'An insider at the plant revealed': a source description, then a short
+    prepositional phrase whose noun no lexicon knows."""
+    k = j
+    while k > 0 and j - k < 4 and tokens[k].is_word and tokens[k].text.islower() and tokens[k].lower not in PREPOSITIONS:
+        k -= 1
+    if k <= 0 or k == j or tokens[k].lower not in {"at", "from", "for", "with", "in", "of"}:
+        return None
+    head = description_ending_at(tokens, k - 1, lexicon)
+    if head is None or head.kind != "anonymous":
+        return None
+    head.last, head.end = j, tokens[j].end
+    return head
+
+
+def _through_prepositions(tokens: list[Token], phrase: Phrase, lexicon: Lexicon) -> Phrase | None:
+    """'a spokesperson for the campaign': the subject is the phrase before the preposition."""
+    for _ in range(2):
+        before = phrase.first - 1
+        if before < 1 or tokens[before].lower not in {"for", "of", "at", "from", "with", "in"}:
+            return phrase
+        head = description_ending_at(tokens, before - 1, lexicon)
+        if head is None and before >= 2 and tokens[before - 1].lower.endswith(("ing", "ed")):
+            head = description_ending_at(tokens, before - 2, lexicon)  # "an insider working at ..."
+        if head is None:
+            if tokens[before].lower in {"of", "for", "at", "in", "from"} and tokens[before - 1].is_word and not tokens[before - 1].capitalised:
+                return None  # "the results of Smith" / "in Washington": not the subject
+            return phrase
+        head.last = phrase.last
+        head.end = phrase.end
+        phrase = head
+    return phrase
+
+
+def _right_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase | None, str | None]:
+    """',” said Trump' / ', said Bill Gertz, national security correspondent for ...'."""
+    if i == 0 or not (tokens[i - 1].text in {","} | CLOSE_QUOTES or tokens[i - 1].text == '"'):
+        return None, None
+    phrase = phrase_starting_at(tokens, i + 1, lexicon)
+    if phrase is None or phrase.head in {"it", "we"}:
+        return None, None
+    after = phrase.last + 1
+    if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in {"in", "on", "at", "during", "after", "before", "last", "this", "earlier", "later", "told"}:
+        return None, None
+    descriptor = _apposition_after(text, tokens, phrase.last)
+    return phrase, descriptor
+
+
+def _extend_with_of_phrase(tokens: list[Token], phrase: Phrase, lexicon: Lexicon) -> Phrase:
+    """'a spokesperson for the campaign', 'a 2014 study by Harvard': keep the attached name."""
+    after = phrase.last + 1
+    if phrase.form == "description" and after + 1 < len(tokens) and tokens[after].lower in {"by", "for", "of", "from", "at"}:
+        name = name_starting_at(tokens, after + 1, lexicon) or phrase_starting_at(tokens, after + 1, lexicon)
+        if name is not None and name.form != "pronoun":
+            phrase.last = name.last
+            phrase.end = name.end
+    return phrase
+
+
+def _apposition_after(text: str, tokens: list[Token], last: int) -> str | None:
+    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
+        return None
+    start = last + 2
+    opener = tokens[start]
+    if not (opener.lower in DETERMINERS or opener.text[:1].islower()) or opener.lower in {"who", "which", "said", "says", "that"}:
+        return None
+    end = start
+    while end + 1 < len(tokens) and tokens[end + 1].text not in {",", ".", ";", ":"} | QUOTES and end - start < 20:
+        end += 1
+    if opener.lower not in DETERMINERS and not any(noun_class(t.lower) for t in tokens[start : end + 1]):
+        return None  # a clause, not a description of the source
+    return _clean_descriptor(text[tokens[start].start : tokens[end].end])
+
+
+def _clean_descriptor(descriptor: str) -> str | None:
+    descriptor = re.sub(r"\s+", " ", descriptor).strip(" ,")
+    descriptor = re.sub(r"^(?:the|a|an)\s+", "", descriptor, flags=re.IGNORECASE)
+    return descriptor or None
+
+
+def _previous_index(tokens: list[Token], j: int, text: str) -> int | None:
+    for k in range(j - 1, max(-1, j - 12), -1):
+        if tokens[k].text == text:
+            return k
+    return None
+
+
+def _next_index(tokens: list[Token], start: int, text: str) -> int | None:
+    for k in range(start, len(tokens)):
+        if tokens[k].text == text:
+            return k
+    return None
+
+
+def _ends_sentence(tokens: list[Token], i: int) -> bool:
+    return all(not t.is_word for t in tokens[i + 1 :])
+
+
+def _span_between(tokens: list[Token], first: int, stop: int) -> Span | None:
+    """Span of tokens[first:stop] without surrounding punctuation (quotes kept)."""
+    while first < stop and tokens[first].text in {",", ":", ";", "—", "–", "-"}:
+        first += 1
+    while stop > first and tokens[stop - 1].text in {",", ".", ";", ":", "—", "–", "-", "?", "!"} :
+        stop -= 1
+    if stop <= first or not any(t.is_word for t in tokens[first:stop]):
+        return None
+    return Span(tokens[first].start, tokens[stop - 1].end)
+
+
+def _content(tokens: list[Token], block_first: int, block_last: int, cue: int) -> Span | None:
+    """What is attributed: the clause after the cue, or the quote or clause before the source."""
+    before = [t for t in tokens[:block_first] if t.is_word]
+    joined_by_comma = block_first > 0 and (tokens[block_first - 1].text in {",", "—"} | CLOSE_QUOTES or tokens[block_first - 1].text == '"')
+    if len(before) >= 3 and joined_by_comma:
+        return _span_between(tokens, 0, block_first)
+    start = block_last + 1
+    # skip a recipient or a short adverbial before "that": "told Epoch Times that ..."
+    for k in range(start, min(len(tokens), start + 10)):
+        if tokens[k].lower == "that":
+            start = k + 1
+            break
+        if tokens[k].text in {",", ":"} | QUOTES:
+            break
+    return _span_between(tokens, start, len(tokens))
