@@ -1,0 +1,174 @@
+"""Lines -> paragraphs: undo the line breaks a column layout or a paste introduced.
+
+Two layouts are told apart by line-length statistics of each block (lines between
+blank lines): a *wrapped* block has most lines close to one width (a newspaper
+column, a hard-wrapped paste), and there a line ends its paragraph only if it ends
+a sentence and the next line's first word would have fitted on it. Elsewhere each
+line is a paragraph. In both, a line that stops mid-sentence and a next line
+(even after a blank, as when a column breaks) that starts in lower case are one
+paragraph. End-of-line hyphens are undone by `hyphenation`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from statistics import median
+from typing import Mapping
+
+from reader.cleaning import hyphenation
+from reader.cleaning.piece import Line, Para, Piece, changed
+from summaries.model import Removal
+
+WRAPPED_MIN_LINES = 3
+FULL_LINE_SHARE = 0.6  # a line this close to the block width counts as full
+WRAPPED_MAX_WIDTH = 200  # longer "lines" are paragraphs, not a column
+_TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
+_VOCABULARY_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def split_lines(piece: Piece) -> list[Line]:
+    """Non-blank lines, trimmed, with runs of spaces and tabs collapsed to one space."""
+    lines: list[Line] = []
+    gap = False
+    position = 0
+    for raw_line in piece.text.split("\n"):
+        segment = piece[position : position + len(raw_line)]
+        position += len(raw_line) + 1
+        collapsed = _collapse_spaces(segment)
+        if not collapsed.text:
+            gap = bool(lines)
+            continue
+        lines.append(Line(collapsed, gap))
+        gap = False
+    return lines
+
+
+def _collapse_spaces(piece: Piece) -> Piece:
+    piece = piece.strip()
+    if "  " not in piece.text and "\t" not in piece.text and "\u00a0" not in piece.text:
+        return piece
+    text, offsets, last = [], [], 0
+    for match in _SPACES.finditer(piece.text):
+        text.append(piece.text[last : match.start()] + " ")
+        offsets.extend(piece.offsets[last : match.start()] + [piece.offsets[match.start()]])
+        last = match.end()
+    text.append(piece.text[last:])
+    offsets.extend(piece.offsets[last:])
+    return Piece("".join(text), offsets)
+
+
+def document_vocabulary(lines: list[Line]) -> Counter[str]:
+    """How often the document uses each word form (hyphenated ones whole) away from a line end."""
+    vocabulary: Counter[str] = Counter()
+    for line in lines:
+        text = line.text[:-1] if line.text.endswith("-") else line.text
+        vocabulary.update(w.lower() for w in _VOCABULARY_WORD.findall(text))
+    return vocabulary
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_TERMINAL.search(text))
+
+
+def starts_lowercase(text: str) -> bool:
+    return bool(text) and text[0].islower()
+
+
+def _is_caps_line(text: str) -> bool:
+    """A kicker or byline in capitals ("WANG HE") ends its block even without a full stop."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(text.split()) <= 6
+
+
+def _blocks(lines: list[Line]) -> list[list[int]]:
+    blocks: list[list[int]] = []
+    for index, line in enumerate(lines):
+        if not blocks or (line.gap_before and not line.after_drop):
+            blocks.append([])
+        blocks[-1].append(index)
+    return blocks
+
+
+def _block_width(lengths: list[int]) -> int:
+    ordered = sorted(lengths)
+    return ordered[int(0.9 * (len(ordered) - 1))]
+
+
+def _wrapped_widths(lines: list[Line]) -> dict[int, int]:
+    """Line index -> column width, for lines in blocks that look hard-wrapped."""
+    widths: dict[int, int] = {}
+    block_widths = []
+    blocks = _blocks(lines)
+    for block in blocks:
+        if len(block) < WRAPPED_MIN_LINES:
+            continue
+        lengths = [len(lines[i].text) for i in block]
+        width = _block_width(lengths)
+        body = lengths[:-1]
+        if width <= WRAPPED_MAX_WIDTH and sum(n >= FULL_LINE_SHARE * width for n in body) >= FULL_LINE_SHARE * len(body):
+            block_widths.append(width)
+            widths.update({i: width for i in block})
+    if block_widths:
+        # Short blocks (a two-line paragraph) share the width of the document's columns.
+        typical = int(median(block_widths))
+        for block in blocks:
+            if len(block) == 2 and block[0] not in widths:
+                first = len(lines[block[0]].text)
+                if FULL_LINE_SHARE * typical <= first <= typical * 1.1:
+                    widths.update({i: typical for i in block})
+    return widths
+
+
+def join_lines(lines: list[Line], raw: str, vocabulary: Mapping[str, int]) -> tuple[list[Para], list[Removal]]:
+    widths = _wrapped_widths(lines)
+    paragraphs: list[Para] = []
+    removals: list[Removal] = []
+    previous: Line | None = None
+    for index, line in enumerate(lines):
+        if previous is None or not _continues(previous, line, widths.get(index - 1), widths.get(index)):
+            paragraphs.append(Para(line.piece))
+        else:
+            current = paragraphs[-1]
+            current.piece = _joined(current.piece, line.piece, raw, vocabulary, removals)
+            current.lines += 1
+        previous = line
+    return paragraphs, removals
+
+
+def _continues(previous: Line, line: Line, width_before: int | None, width: int | None) -> bool:
+    before, after = previous.text, line.text
+    if before.endswith("-") and hyphenation.split_word_at_end(before) and starts_lowercase(after):
+        return True
+    if starts_lowercase(after) and not ends_sentence(before) and not _is_caps_line(before):
+        return True
+    if not ends_sentence(before) and len(before) > 60 and len(after.split()) <= 3 and ends_sentence(after):
+        return True  # 'Quality Improvement' / 'Actions."': the sentence's last word, cut off by the column
+    soft_gap = not line.gap_before or line.after_drop
+    if width_before is None or width is None or not soft_gap:
+        return False
+    first_word = after.split(" ", 1)[0]
+    would_have_fitted = len(before) + 1 + len(first_word) <= width_before
+    if not would_have_fitted:
+        return True
+    return starts_lowercase(after)
+
+
+def _joined(left: Piece, right: Piece, raw: str, vocabulary: Mapping[str, int], removals: list[Removal]) -> Piece:
+    text = left.text
+    head = hyphenation.word_at_start(right.text)
+    tail = hyphenation.split_word_at_end(text) if text.endswith("-") else None
+    if tail and head:
+        if hyphenation.is_break_hyphen(tail, head, vocabulary):
+            # "fab-" + "ricated": drop the hyphen, no space.
+            start = left.offsets[len(text) - 1 - len(tail)]
+            end = right.offsets[len(head) - 1] + 1
+            removals.append(changed(raw, start, end, "line-end hyphenation undone", tail + head))
+            return left[: len(text) - 1].join(right, "")
+        return left.join(right, "")
+    if text.endswith(("—", "–")) or right.text.startswith(("—", "–")):
+        return left.join(right, "")
+    if text.endswith("-") and text[-2:-1].isdigit():
+        return left.join(right, "")  # "500,000-" / "strong"
+    return left.join(right, " ")
