@@ -151,15 +151,18 @@ def write(items: Iterable[Analysed], fmt: str, out: TextIO, *, parts: frozenset[
         out.write(writer(item, parts, show_removed))
 
 
-def header_lines(article: Article) -> list[str]:
-    lines = []
-    if article.label:
-        lines.append(article.label)
-    lines.append(article.display_title)
+def header_lines(article: Article, *, cleaned_article: bool) -> list[str]:
+    """Label, title, byline · date. The cleaned-article view prints only what the
+    article itself says (so its words are the article's words); analyses also name
+    the file and stand in a made-up title when there is none."""
+    lines = [article.label] if article.label else []
+    if article.title or not cleaned_article:
+        lines.append(article.display_title)
     meta = [x for x in (article.byline, article.date) if x]
     if meta:
         lines.append(" · ".join(meta))
-    lines.append(f"[{article.file} #{article.index + 1}]")
+    if not cleaned_article:
+        lines.append(f"[{article.file} #{article.index + 1}]")
     return lines
 
 
@@ -169,8 +172,9 @@ def marker(paragraph_index: int) -> str:
 
 def _text_article(item: Analysed, parts: frozenset[str], show_removed: bool) -> str:
     article = item.article
-    lines = header_lines(article)
-    lines.append("")
+    lines = header_lines(article, cleaned_article=parts == {"article"})
+    if lines:
+        lines.append("")
     if "summary" in parts and item.summary is not None:
         lines.append(f"Summary ({item.algorithm}, {len(item.summary)} of {len(article.sentences)} sentences)")
         for s in item.summary:

@@ -67,13 +67,14 @@ def test_summarize_items_are_exact_spans_of_the_text(capsys):
             assert set(item) >= {"raw_start", "raw_end", "paragraph", "sentence", "score", "attribution"}
 
 
-TOPICS = ["budget", "school", "harbour", "railway", "hospital", "library", "bridge", "market", "museum", "stadium"]
-PLACES = ["north", "south", "east"]
+SUBJECTS = "mayor council union police teachers farmers bankers doctors nurses pilots judges miners sailors bakers drivers artists builders chemists coaches critics dancers editors fishermen gardeners hunters janitors lawyers merchants painters plumbers".split()
+VERBS = "approved rejected debated delayed funded praised blocked reviewed signed opposed backed revised questioned cancelled extended audited announced criticised welcomed proposed defended attacked studied ignored delivered launched paused drafted endorsed vetoed".split()
+OBJECTS = "budget bridge harbour railway hospital library stadium museum market school airport tunnel reservoir theatre clinic archive pipeline factory orchard highway canal station prison college garden shelter warehouse laboratory lighthouse observatory".split()
 
 
 def test_summary_length_options(capsys, tmp_path):
     path = tmp_path / "long.txt"
-    sentences = [f"The {t} plan for the {p} district was debated by {n} members." for t in TOPICS for p, n in zip(PLACES, (7, 11, 13))]
+    sentences = [f"The {s} {v} the {o} plan." for s, v, o in zip(SUBJECTS, VERBS, OBJECTS)]
     path.write_text("Council business\n\n" + " ".join(sentences) + "\n")
     _, out, _ = run(capsys, "summarize", "--format", "json", "--sentences", "4", str(path))
     assert len(json.loads(out)["articles"][0]["summary"]) == 4
