@@ -1,0 +1,53 @@
+"""The Textual app: thin. It holds the inputs and opens the main screen."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from textual.app import App
+from textual.binding import Binding
+
+from reader.app.commands import ReaderCommands
+from reader.app.screens.main import MainScreen
+from reader.app.widgets.help import HelpScreen
+from reader.ingest import DEFAULT_MAX_BYTES
+from summaries.analysis import ArticleAnalysis, analyse_article
+from summaries.model import Article
+
+Analyser = Callable[..., ArticleAnalysis]
+
+
+class ReaderApp(App[int]):
+    """`reader [PATH...]`: articles, their summaries, sources and sections, side by side."""
+
+    TITLE = "reader"
+    CSS_PATH = "reader.tcss"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+    ]
+
+    def __init__(
+        self,
+        paths: list[str],
+        algorithm: str = "default",
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        *,
+        analyser: Analyser = analyse_article,
+    ) -> None:
+        super().__init__()
+        self.paths = list(paths)
+        self.algorithm = algorithm
+        self.max_bytes = max_bytes
+        # Injectable so tests can feed the panels analyses the engine does not make yet.
+        self.analyser: Callable[[Article, str, int | None], ArticleAnalysis] = analyser
+        self.theme = "textual-dark"
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen(self.paths, self.algorithm, self.max_bytes))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())

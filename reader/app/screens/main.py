@@ -1,0 +1,532 @@
+"""The one main screen: article list, the article, and the analysis panels beside it.
+
+Attributes go down (the screen hands each widget its article and analysis),
+messages come up (a widget says what the user highlighted; the screen decides
+what the article shows). Loading and analysis run in thread workers so the UI
+never waits for them: files appear in the list as they load, and an article is
+analysed when it is opened (the next one is prefetched).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from reader.app.widgets.article_list import ArticleList, file_label
+from reader.app.widgets.article_view import ArticleView, Highlight, nearest_clean_position
+from reader.app.widgets.removed_panel import RemovedPanel
+from reader.app.widgets.sections_panel import SectionsPanel
+from reader.app.widgets.sources_panel import SourcesPanel
+from reader.app.widgets.summary_list import SummaryList
+from reader.ingest import TEXT_SUFFIXES, IngestError
+from reader.library import load_articles
+from summaries.analysis import ArticleAnalysis, resummarize
+from summaries.model import Article, Span
+from summaries.summarize import ALGORITHMS
+
+NARROW_BELOW = 100  # columns: below this the article and the panels take turns
+LIST_OPEN_FROM = 130  # columns: from this width the article list starts open
+TABS = ("summary", "sources", "sections", "removed")
+# Push a batch of loaded articles to the list at least this often (seconds).
+LOAD_FLUSH_SECONDS = 0.1
+
+
+class StatusBar(Static):
+    """One line of state: article, type, algorithm, length, cursor, search, loading."""
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("n", "next_article", "Next article"),
+        Binding("p", "previous_article", "Prev article"),
+        Binding("plus,equals_sign", "longer", "Longer", key_display="+"),
+        Binding("minus", "shorter", "Shorter", key_display="-"),
+        Binding("a", "next_algorithm", "Algorithm"),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("right_square_bracket", "next_match", "Next match", show=False, key_display="]"),
+        Binding("left_square_bracket", "previous_match", "Previous match", show=False, key_display="["),
+        Binding("b", "back_to_summary", "Back to summary", show=False),
+        Binding("l", "toggle_list", "Articles"),
+        Binding("w", "switch_pane", "Switch pane", show=False),
+        Binding("1", "tab('summary')", "Summary tab", show=False),
+        Binding("2", "tab('sources')", "Sources tab", show=False),
+        Binding("3", "tab('sections')", "Sections tab", show=False),
+        Binding("4", "tab('removed')", "Removed tab", show=False),
+        Binding("t", "toggle_theme", "Light/dark theme", show=False),
+        Binding("escape", "close_search", "Close search", show=False),
+    ]
+
+    def __init__(self, paths: list[str], algorithm: str, max_bytes: int) -> None:
+        super().__init__()
+        self.paths = paths
+        self.algorithm = algorithm if algorithm in ALGORITHMS else ALGORITHMS[0]
+        self.max_bytes = max_bytes
+        self.length: int | None = None  # summary sentences; None = the engine's default
+        self.articles: list[Article] = []
+        self.analyses: dict[int, ArticleAnalysis] = {}
+        self.requests: dict[int, tuple[str, int | None]] = {}  # what each held analysis was asked for
+        self.failures: dict[int, str] = {}  # article index -> why its analysis failed
+        self.errors: list[IngestError] = []
+        self.current: int | None = None
+        self.loaded_files = 0
+        self.total_files = 0
+
+    # --- composition -----------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            yield ArticleList(id="library")
+            yield ArticleView(id="article")
+            with Vertical(id="side"):
+                with TabbedContent(id="tabs", initial="summary"):
+                    with TabPane("Summary", id="summary"):
+                        yield SummaryList(id="summary-list")
+                    with TabPane("Sources", id="sources"):
+                        yield SourcesPanel(id="sources-panel")
+                    with TabPane("Sections", id="sections"):
+                        yield SectionsPanel(id="sections-panel")
+                    with TabPane("Removed", id="removed"):
+                        yield RemovedPanel(id="removed-panel")
+        search = Input(placeholder="Search the article (Enter; Esc closes)", id="search")
+        search.display = False
+        yield search
+        yield StatusBar(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def summary_list(self) -> SummaryList:
+        return self.query_one(SummaryList)
+
+    @property
+    def library(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def on_mount(self) -> None:
+        self._apply_width(self.app.size.width, initial=True)
+        self.summary_list.clear_summary("Loading…")
+        self.query_one(SourcesPanel).clear_sources("Loading…")
+        self.query_one(SectionsPanel).clear_stance("Loading…")
+        self.summary_list.focus()
+        self._update_status()
+        self.load_library()
+
+    def on_resize(self) -> None:
+        self._apply_width(self.size.width)
+
+    def _apply_width(self, width: int, initial: bool = False) -> None:
+        self.set_class(width < NARROW_BELOW, "narrow")
+        if initial:
+            self.set_class(width >= LIST_OPEN_FROM, "list-open")
+
+    # --- loading ---------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_library(self) -> None:
+        import time
+
+        total = count_input_files(self.paths)
+        self._deliver(self._loading_progress, 0, total)
+        batch: list[Article] = []
+        done, last_flush = 0, 0.0
+        for loaded in load_articles(self.paths, max_bytes=self.max_bytes):
+            done += 1
+            if isinstance(loaded, IngestError):
+                self._deliver(self.errors.append, loaded)
+            else:
+                batch.extend(loaded[1])
+            now = time.monotonic()
+            if batch and now - last_flush >= LOAD_FLUSH_SECONDS:
+                self._deliver(self._add_articles, batch, done, total)
+                batch, last_flush = [], now
+        self._deliver(self._add_articles, batch, done, max(done, total))
+
+    def _loading_progress(self, done: int, total: int) -> None:
+        self.loaded_files, self.total_files = done, total
+        self.library.set_progress(done, total)
+        self._update_status()
+
+    def _add_articles(self, articles: list[Article], done: int, total: int) -> None:
+        self.articles.extend(articles)
+        self.library.add_articles(articles)
+        self._loading_progress(done, total)
+        if self.current is None and self.articles:
+            self.open_article(0)
+        elif self.current is None and done >= total:
+            self.summary_list.clear_summary("No articles could be read." if self.errors else "No articles.")
+        else:
+            self._prefetch_next()  # the next article may only just have arrived
+        if done >= total and self.errors:
+            self.notify("\n".join(str(error) for error in self.errors[:5]), title="Could not read", severity="warning")
+
+    # --- opening and analysing ------------------------------------------
+
+    def open_article(self, index: int) -> None:
+        if not 0 <= index < len(self.articles):
+            return
+        self.current = index
+        article = self.articles[index]
+        self.view.show(article)
+        self.query_one(RemovedPanel).show_removals(article)
+        self.library.highlight_article(index)
+        analysis = self.analyses.get(index)
+        if analysis is not None and self._is_current_summary(index):
+            self._show_analysis(analysis)
+        else:
+            self.summary_list.clear_summary("Analysing…")
+            self.query_one(SourcesPanel).clear_sources("Analysing…")
+            self.query_one(SectionsPanel).clear_stance("Analysing…")
+            if analysis is not None:
+                self.resummarize_article(index)
+            else:
+                self.analyse_article(index)
+        self._update_status()
+
+    def _is_current_summary(self, index: int) -> bool:
+        """Whether the analysis held for `index` answers the algorithm and length now asked for.
+
+        Compared by request, not by result: the engine may return fewer items than asked.
+        """
+        return self.requests.get(index) == (self.algorithm, self._wanted_length(self.articles[index]))
+
+    def _wanted_length(self, article: Article) -> int | None:
+        return None if self.length is None else min(self.length, len(article.sentences))
+
+    @work(thread=True, exclusive=True, group="analyse")
+    def analyse_article(self, index: int) -> None:
+        self._run_analysis(index, prefetch=False)
+
+    @work(thread=True, exclusive=True, group="prefetch")
+    def prefetch_article(self, index: int) -> None:
+        self._run_analysis(index, prefetch=True)
+
+    def _run_analysis(self, index: int, prefetch: bool) -> None:
+        article = self.articles[index]
+        request = (self.algorithm, self._wanted_length(article))
+        try:
+            analysis = self.app.analyser(article, request[0], sentences=request[1])
+        except Exception as error:  # an engine bug must not take the reader down
+            if not prefetch:
+                self._deliver(self._analysis_failed, index, error)
+            return
+        if not (prefetch and get_current_worker().is_cancelled):
+            self._deliver(self._analysed, index, analysis, request)
+
+    @work(thread=True, exclusive=True, group="resummarize")
+    def resummarize_article(self, index: int) -> None:
+        analysis = self.analyses[index]
+        request = (self.algorithm, self._wanted_length(analysis.article))
+        try:
+            new = resummarize(analysis, request[0], sentences=request[1])
+        except Exception as error:
+            self._deliver(self._analysis_failed, index, error)
+            return
+        self._deliver(self._analysed, index, new, request)
+
+    def _deliver(self, callback, *args) -> None:
+        """Hand a worker's result to the UI thread, unless the app is closing."""
+
+        def guarded() -> None:
+            try:
+                callback(*args)
+            except NoMatches:  # the screen was torn down while the worker ran
+                pass
+
+        try:
+            self.app.call_from_thread(guarded)
+        except RuntimeError:  # the app's loop has already stopped
+            pass
+
+    def _analysis_failed(self, index: int, error: Exception) -> None:
+        self.failures[index] = f"{type(error).__name__}: {error}"
+        if index == self.current:
+            message = f"Analysis failed: {self.failures[index]}"
+            self.summary_list.clear_summary(message)
+            self.query_one(SourcesPanel).clear_sources(message)
+            self.query_one(SectionsPanel).clear_stance(message)
+            self._update_status()
+
+    def _analysed(self, index: int, analysis: ArticleAnalysis, request: tuple[str, int | None]) -> None:
+        # Kept even when the user moved on: it makes coming back instant.
+        self.analyses[index] = analysis
+        self.requests[index] = request
+        self.library.set_type(index, analysis.stance.article_type)
+        if index != self.current:
+            return
+        if not self._is_current_summary(index):
+            self.resummarize_article(index)
+            return
+        self._show_analysis(analysis)
+        self._prefetch_next()
+
+    def _prefetch_next(self) -> None:
+        """Analyse the article after the current one, so `n` shows it at once."""
+        if self.current is None or self.current not in self.analyses:
+            return
+        following = self.current + 1
+        if following < len(self.articles) and following not in self.analyses:
+            self.prefetch_article(following)
+
+    def _show_analysis(self, analysis: ArticleAnalysis) -> None:
+        article = analysis.article
+        stance = analysis.stance
+        self.view.set_analysis(stance, frozenset(item.sentence for item in analysis.summary))
+        self.summary_list.show_summary(article, analysis.summary, stance)
+        self.summary_list.mark(self.view.cursor)
+        self.query_one(SourcesPanel).show_sources(article, analysis.sources)
+        self.query_one(SectionsPanel).show_stance(article, stance)
+        self._update_status()
+
+    @property
+    def analysis(self) -> ArticleAnalysis | None:
+        return None if self.current is None else self.analyses.get(self.current)
+
+    # --- messages from the widgets ---------------------------------------
+
+    def on_article_list_article_chosen(self, event: ArticleList.ArticleChosen) -> None:
+        self.open_article(event.index)
+        if self.has_class("narrow"):
+            self.remove_class("list-open")
+        self.summary_list.focus() if not self.has_class("narrow") else self.view.focus()
+
+    def on_summary_list_item_highlighted(self, event: SummaryList.ItemHighlighted) -> None:
+        if self.summary_list.has_focus:
+            self.jump_to(event.item.sentence, Span(event.item.start, event.item.end))
+
+    def on_summary_list_item_chosen(self, event: SummaryList.ItemChosen) -> None:
+        self.jump_to(event.item.sentence, Span(event.item.start, event.item.end))
+        self._show_article_pane()
+        self.view.focus()
+
+    def on_sources_panel_mention_highlighted(self, event: SourcesPanel.MentionHighlighted) -> None:
+        if not self.query_one(SourcesPanel).has_focus:
+            return
+        mention = event.mention
+        marks = [Highlight(mention.start, mention.end, "article-view--source")]
+        if mention.cue is not None:
+            marks.append(Highlight(mention.cue.start, mention.cue.end, "article-view--cue"))
+        if mention.content is not None:
+            marks.insert(0, Highlight(mention.content.start, mention.content.end, "article-view--content"))
+        self.jump_to(mention.sentence, Span(mention.start, mention.end), marks)
+
+    def on_sections_panel_section_highlighted(self, event: SectionsPanel.SectionHighlighted) -> None:
+        section = event.section
+        article = self.articles[self.current] if self.current is not None else None
+        if article is None or not self.query_one(SectionsPanel).has_focus:
+            return
+        sentence = _sentence_from(article, section.start)
+        self.jump_to(sentence, Span(section.start, section.end), [Highlight(section.start, section.end, "article-view--section")])
+
+    def on_removed_panel_removal_highlighted(self, event: RemovedPanel.RemovalHighlighted) -> None:
+        if self.current is None or not self.query_one(RemovedPanel).has_focus:
+            return
+        article = self.articles[self.current]
+        position = nearest_clean_position(article, event.removal.raw_start)
+        end = min(position + 1, len(article.text))
+        self.jump_to(_sentence_from(article, position), Span(position, end), [Highlight(position, end, "article-view--cue")])
+
+    def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
+        self.summary_list.mark(event.sentence)
+        self._update_status()
+
+    def jump_to(self, sentence: int | None, target: Span, marks: list[Highlight] | None = None) -> None:
+        """Show `target` centred in the article, cursor on its sentence, with `marks` drawn."""
+        self.view.set_marks(marks or [])
+        if sentence is not None:
+            self.view.move_cursor(sentence, center=False)
+        self.view.center_on(target.start)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id != "search":
+            return
+        event.stop()
+        found = self.view.search(event.value)
+        if not found:
+            self.notify(f"No match for {event.value!r}", severity="warning")
+        event.input.display = False
+        self._show_article_pane()
+        self.view.focus()
+        self._update_status()
+
+    # --- actions ---------------------------------------------------------
+
+    def action_next_article(self) -> None:
+        self._step_article(1)
+
+    def action_previous_article(self) -> None:
+        self._step_article(-1)
+
+    def _step_article(self, step: int) -> None:
+        """The next/previous article among the rows the filter shows."""
+        rows = self.library.shown or list(range(len(self.articles)))
+        if not rows:
+            return
+        if self.current in rows:
+            position = rows.index(self.current) + step
+        else:
+            position = 0 if step > 0 else len(rows) - 1
+        if 0 <= position < len(rows):
+            self.open_article(rows[position])
+
+    def action_longer(self) -> None:
+        self._change_length(1)
+
+    def action_shorter(self) -> None:
+        self._change_length(-1)
+
+    def _change_length(self, step: int) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        total = len(analysis.article.sentences)
+        # From the requested length, not the shown one: key repeat outruns re-summarising.
+        current = len(analysis.summary) if self.length is None else min(self.length, total)
+        self.length = max(1, min(current + step, total))
+        if self.length != len(analysis.summary):
+            self.resummarize_article(self.current)
+        self._update_status()
+
+    def action_next_algorithm(self) -> None:
+        self.set_algorithm(ALGORITHMS[(ALGORITHMS.index(self.algorithm) + 1) % len(ALGORITHMS)])
+
+    def set_algorithm(self, name: str) -> None:
+        if name not in ALGORITHMS:
+            return
+        self.algorithm = name
+        if self.current is not None and self.analysis is not None:
+            self.resummarize_article(self.current)
+        self._update_status()
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.focus()
+
+    def action_close_search(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.view.focus()
+
+    def action_next_match(self) -> None:
+        self.view.next_match(1)
+        self._update_status()
+
+    def action_previous_match(self) -> None:
+        self.view.next_match(-1)
+        self._update_status()
+
+    def action_back_to_summary(self) -> None:
+        items = self.summary_list.items
+        if not items or self.view.cursor is None:
+            return
+        cursor = self.view.cursor
+        index = self.summary_list.index_citing(cursor)
+        if index is None:  # the cursor is on an uncited sentence: the nearest item
+            index = min(range(len(items)), key=lambda i: (abs(items[i].sentence - cursor), items[i].sentence))
+        self.query_one(TabbedContent).active = "summary"
+        self.remove_class("side-pane") if not self.has_class("narrow") else self.add_class("side-pane")
+        self.summary_list.focus()
+        self.summary_list.highlighted = index
+
+    def action_toggle_list(self) -> None:
+        self.toggle_class("list-open")
+        if self.has_class("list-open"):
+            self.library.query_one("#filter", Input).focus()
+        elif self.has_class("narrow") and not self.has_class("side-pane"):
+            self.view.focus()
+        else:
+            self.summary_list.focus()
+
+    def action_switch_pane(self) -> None:
+        """In a narrow terminal: show the article or the panels."""
+        self.toggle_class("side-pane")
+        if self.has_class("side-pane"):
+            self._focus_active_panel()
+        else:
+            self.view.focus()
+
+    def action_tab(self, name: str) -> None:
+        self.query_one(TabbedContent).active = name
+        if self.has_class("narrow"):
+            self.add_class("side-pane")
+        self._focus_active_panel()
+
+    def action_toggle_theme(self) -> None:
+        self.app.theme = "textual-light" if self.app.current_theme.dark else "textual-dark"
+
+    def _focus_active_panel(self) -> None:
+        panel = {"summary": SummaryList, "sources": SourcesPanel, "sections": SectionsPanel, "removed": RemovedPanel}
+        self.query_one(panel[self.query_one(TabbedContent).active]).focus()
+
+    def _show_article_pane(self) -> None:
+        self.remove_class("side-pane")
+        if self.has_class("narrow"):
+            self.remove_class("list-open")
+
+    # --- footer state ----------------------------------------------------
+
+    def _update_status(self) -> None:
+        self.query_one(StatusBar).update(self.status_content())
+
+    def status_content(self) -> Content:
+        parts: list[str | tuple[str, str]] = []
+        if self.current is not None:
+            article = self.articles[self.current]
+            several = sum(1 for a in self.articles if a.file == article.file) > 1
+            parts += [(f"{self.current + 1}/{len(self.articles)}", "bold"), f" {file_label(article, several)}"]
+            analysis = self.analysis
+            if analysis is not None:
+                parts += ["  ", (analysis.stance.article_type, "bold $accent")]
+            elif self.current in self.failures:
+                parts += ["  ", ("analysis failed", "bold $error")]
+            else:
+                parts += ["  ", ("analysing…", "italic $warning")]
+        parts += ["  ", ("algorithm ", "$text-muted"), self.algorithm]
+        analysis = self.analysis
+        count = len(analysis.summary) if analysis is not None else None
+        if count is not None:
+            parts += ["  ", ("length ", "$text-muted"), f"{count}" + (" (auto)" if self.length is None else "")]
+        if self.view.article is not None and self.view.cursor is not None:
+            parts += ["  ", ("sentence ", "$text-muted"), f"{self.view.cursor + 1}/{len(self.view.article.sentences)}"]
+        current_match, matches = self.view.match_state
+        if matches:
+            parts += ["  ", ("match ", "$text-muted"), f"{current_match or 0}/{matches}"]
+        if self.loaded_files < self.total_files:
+            parts += ["  ", (f"loading {self.loaded_files}/{self.total_files} files", "italic $warning")]
+        if self.errors:
+            parts += ["  ", (f"{len(self.errors)} unreadable", "$error")]
+        return Content.assemble(*parts)
+
+
+def _sentence_from(article: Article, position: int) -> int | None:
+    """The sentence holding `position`, else the next one, else the last."""
+    found = article.sentence_index_at(position)
+    if found is not None:
+        return found
+    following = next((i for i, s in enumerate(article.sentences) if s.start >= position), None)
+    return following if following is not None else (len(article.sentences) - 1 if article.sentences else None)
+
+
+def count_input_files(paths: list[str]) -> int:
+    """How many files `paths` names (for the loading progress), counted like ingest does."""
+    total = 0
+    for path in paths:
+        target = Path(path)
+        if path != "-" and target.is_dir():
+            total += sum(1 for p in target.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES) or 1
+        else:
+            total += 1
+    return total

@@ -1,0 +1,46 @@
+"""Helpers for TUI tests: deterministic apps and waiting for workers."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+from typing import Awaitable, Callable
+
+from textual.pilot import Pilot
+from textual.widgets import Input
+from textual.worker import WorkerCancelled, WorkerFailed
+
+from reader.app.app import ReaderApp
+
+
+def pilot_test(test: Callable[..., Awaitable[None]]) -> Callable[..., None]:
+    """Run an async test body with asyncio (no pytest async plugin needed)."""
+
+    @functools.wraps(test)
+    def run(*args, **kwargs) -> None:
+        asyncio.run(test(*args, **kwargs))
+
+    return run
+
+
+def make_app(paths: list[str], **kwargs) -> ReaderApp:
+    app = ReaderApp(paths=paths, **kwargs)
+    app.animation_level = "none"
+    return app
+
+
+async def settle(pilot: Pilot) -> None:
+    """Wait for loading and analysis workers and the messages they post."""
+    for _ in range(4):
+        for worker in list(pilot.app.workers):
+            try:
+                await worker.wait()
+            except (WorkerCancelled, WorkerFailed):
+                pass  # superseded (exclusive) or failed: the app shows the failure itself
+        await pilot.pause()
+    for field in pilot.app.query(Input):
+        field.cursor_blink = False
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.05)  # a frame for refreshes scheduled by the messages above
+
+
