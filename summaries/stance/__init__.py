@@ -3,9 +3,10 @@
 `classify_sentence(text)` judges one sentence on its own; `analyse_stance(article,
 sources)` judges an article's sentences in context (attributed views are reporting),
 groups paragraphs into opinion / reporting / analysis sections and names the
-article's type. features.py says what a sentence shows, weights.py how much each
-feature counts (fitted by benchmarks/stance.py), sections.py and article_type.py
-build the article-level results.
+article's type. features.py says what a sentence shows, embedding.py how its overall
+wording reads (static word vectors shipped in the `wordllama` wheel, read offline),
+weights.py how much each counts (fitted by benchmarks/stance.py), sections.py and
+article_type.py build the article-level results.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ from __future__ import annotations
 from summaries.model import Article, Source, Stance
 from summaries.stance.article_type import INTERVIEW, Turn, classify_type, editors_note_paragraphs, interview_turns
 from summaries.stance.sections import OPINION, build_sections
-from summaries.stance.sentences import Verdict, judge
+from summaries.stance.sentences import Verdict, judge_many
 
 
 def attributions(article: Article, sources: list[Source]) -> dict[int, str]:
@@ -52,9 +52,11 @@ def analyse_stance(article: Article, sources: list[Source] | None = None) -> Sta
     # In a Q&A everything inside a turn is its speaker's: the answers are the
     # interviewee's views, the questions the interviewer's, none the author's prose.
     attributed.update(_turn_speakers(article, turns))
-    verdicts: list[Verdict] = [
-        judge(article.span_text(sentence), attributed.get(index)) for index, sentence in enumerate(article.sentences)
-    ]
+    # One batched call embeds the whole article's wording.
+    verdicts: list[Verdict] = judge_many(
+        [article.span_text(sentence) for sentence in article.sentences],
+        [attributed.get(index) for index in range(len(article.sentences))],
+    )
     # An editor's note is the publication's own framing of what follows.
     forced = {p: (OPINION, "editor's note") for p in editors_note_paragraphs(article)}
     sections = build_sections(article, verdicts, forced)

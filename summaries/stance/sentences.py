@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from summaries.model import SentenceStance
 from summaries.stance.attribution import attributed_to
+from summaries.stance.embedding import Tokens, tokenize
 from summaries.stance.features import CUE_NAMES, FEATURES, extract
 from summaries.stance.weights import Weights, shipped_weights
 
@@ -15,7 +16,10 @@ from summaries.stance.weights import Weights, shipped_weights
 ATTRIBUTED_SCALE = 0.4
 MAX_CUES = 4
 # A feature's push on the log-odds must be at least this big to be named as a cue.
-MIN_CUE_WEIGHT = 0.1
+MIN_CUE_WEIGHT = 0.05
+# The embedding's push is named only when it is this big: smaller ones are the
+# ordinary spread of wording, not a reason.
+MIN_EMBEDDING_CUE = 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +77,17 @@ def _ranked_cues(pairs: list[tuple[float, str]]) -> tuple[str, ...]:
     return tuple(cues)
 
 
-def judge(text: str, source: str | None = None, weights: Weights | None = None) -> Verdict:
-    """The verdict on `text`; `source` is the attribution known from article context.
+def _embedding_cue(tokens: Tokens, contribution: float, weights: Weights) -> str:
+    """'overall wording (embedding +0.42): betrayal, brutal': the push, and the words behind it."""
+    scorer = weights.scorer()
+    words = scorer.strongest_words(tokens, 1.0 if contribution > 0 else -1.0) if scorer else ()
+    cue = f"overall wording (embedding {contribution:+.2f})"
+    return f"{cue}: {', '.join(words)}" if words else cue
 
-    `weights` defaults to the shipped ones (the benchmark passes fold-fitted ones).
-    """
+
+def _verdict(text: str, source: str | None, tokens: Tokens | None, embedding: float, weights: Weights) -> Verdict:
     features = extract(text)
-    weights = weights or shipped_weights()
-    probability = weights.probability(features.values)
+    probability = weights.probability(features.values, embedding)
     toward_opinion: list[tuple[float, str]] = []
     toward_reporting: list[tuple[float, str]] = []
     for name, contribution in zip(FEATURES, weights.contributions(features.values)):
@@ -90,6 +97,10 @@ def judge(text: str, source: str | None = None, weights: Weights | None = None) 
         if cue is None:
             continue
         (toward_opinion if contribution > 0 else toward_reporting).append((abs(contribution), cue))
+    if tokens is not None and abs(embedding) >= MIN_EMBEDDING_CUE:
+        (toward_opinion if embedding > 0 else toward_reporting).append(
+            (abs(embedding), _embedding_cue(tokens, embedding, weights))
+        )
     return Verdict(
         opinion_probability=probability,
         attributed_to=source if source is not None else attributed_to(text),
@@ -99,6 +110,32 @@ def judge(text: str, source: str | None = None, weights: Weights | None = None) 
     )
 
 
+def judge_many(texts: list[str], sources: list[str | None] | None = None, weights: Weights | None = None) -> list[Verdict]:
+    """Verdicts on many sentences, their wording embedded in one batched call.
+
+    `sources[i]` is the attribution known from article context for `texts[i]`;
+    `weights` defaults to the shipped ones (the benchmark passes fold-fitted ones).
+    """
+    weights = weights or shipped_weights()
+    sources = sources if sources is not None else [None] * len(texts)
+    scorer = weights.scorer()
+    if scorer is None:
+        return [_verdict(text, source, None, 0.0, weights) for text, source in zip(texts, sources)]
+    tokens = tokenize(texts)
+    pushes = scorer.contributions(tokens)
+    return [_verdict(*row, float(push), weights) for row, push in zip(zip(texts, sources, tokens), pushes)]
+
+
+def judge(text: str, source: str | None = None, weights: Weights | None = None) -> Verdict:
+    """The verdict on `text`; `source` is the attribution known from article context."""
+    return judge_many([text], [source], weights)[0]
+
+
 def classify_sentence(text: str) -> SentenceStance:
     """Opinion or reporting for one sentence on its own (no article context)."""
     return judge(text).stance(0)
+
+
+def classify_sentences(texts: list[str]) -> list[SentenceStance]:
+    """`classify_sentence` for many sentences at once (one embedding call), in order."""
+    return [verdict.stance(index) for index, verdict in enumerate(judge_many(texts))]

@@ -1,0 +1,159 @@
+"""Static word embeddings for a sentence's overall style, from files a PyPI package ships.
+
+The `wordllama` wheel carries a 256-dimensional token embedding table
+(`weights/l2_supercat_256.safetensors`, distilled from large language models) and its
+tokenizer (`tokenizers/l2_supercat_tokenizer_config.json`). We read those two files
+directly with `safetensors` and `tokenizers`, both file-only calls: nothing is fetched,
+whatever the network. We do not import wordllama's own Python code, whose loader falls
+back to a hub download and whose import reconfigures the root logger.
+
+A sentence's embedding is the mean of its token vectors. Because the model is linear,
+`w . mean(vectors)` equals the mean of per-token scores `table @ w`, so scoring needs
+only the token ids (see `TokenScorer`), and a sentence's push splits exactly into its
+words' pushes, which name the words behind it; the vectors are needed for fitting only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+PACKAGE = "wordllama"
+TABLE_FILE = Path("weights") / "l2_supercat_256.safetensors"
+TOKENIZER_FILE = Path("tokenizers") / "l2_supercat_tokenizer_config.json"
+TABLE_KEY = "embedding.weight"
+DIMENSIONS = 256
+
+
+class EmbeddingUnavailable(RuntimeError):
+    """The package that ships the embedding files is not installed."""
+
+
+def package_folder() -> Path:
+    """Where the wordllama package lives, found without running its code."""
+    spec = importlib.util.find_spec(PACKAGE)
+    if spec is None or not spec.submodule_search_locations:
+        raise EmbeddingUnavailable(f"the {PACKAGE!r} package (which ships the embedding table) is not installed")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+@lru_cache(maxsize=1)
+def token_table() -> np.ndarray:
+    """The (vocabulary, 256) float32 table of token vectors."""
+    from safetensors import safe_open
+
+    with safe_open(str(package_folder() / TABLE_FILE), framework="np", device="cpu") as handle:
+        table = handle.get_tensor(TABLE_KEY)
+    if table.ndim != 2 or table.shape[1] != DIMENSIONS:
+        raise EmbeddingUnavailable(f"unexpected embedding table shape {table.shape}")
+    return np.ascontiguousarray(table, dtype=np.float32)
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    from tokenizers import Tokenizer
+
+    loaded = Tokenizer.from_file(str(package_folder() / TOKENIZER_FILE))
+    loaded.no_padding()
+    loaded.no_truncation()
+    return loaded
+
+
+# Word -> token ids. A word's tokens do not depend on its neighbours (the tokenizer
+# marks each word's start and no token spans two words), so each distinct word is
+# tokenized once; news wording repeats, and a dictionary look-up beats the tokenizer.
+_WORD_IDS: dict[str, tuple[int, ...]] = {}
+_WORD_IDS_LIMIT = 200_000
+
+
+class Tokens:
+    """One sentence's token ids, in order, and its whitespace-separated words."""
+
+    __slots__ = ("ids", "words", "word_ids")
+
+    def __init__(self, words: list[str]) -> None:
+        self.words = words
+        self.word_ids = [_WORD_IDS[word] for word in words]
+        self.ids = [i for ids in self.word_ids for i in ids]
+
+
+def _learn_words(words: set[str]) -> None:
+    """Token ids for words not seen yet, all in one tokenizer call."""
+    unseen = [w for w in words if w not in _WORD_IDS]
+    if not unseen:
+        return
+    if len(_WORD_IDS) + len(unseen) > _WORD_IDS_LIMIT:
+        _WORD_IDS.clear()
+    limit = token_table().shape[0] - 1
+    encode = getattr(tokenizer(), "encode_batch_fast", tokenizer().encode_batch)  # fast: no offsets (>= 0.21)
+    for word, encoding in zip(unseen, encode(unseen, add_special_tokens=False)):
+        _WORD_IDS[word] = tuple(min(i, limit) for i in encoding.ids)
+
+
+def tokenize(texts: list[str]) -> list[Tokens]:
+    """Each text's tokens; whitespace between words is not wording and is dropped."""
+    split = [text.split() for text in texts]
+    _learn_words({word for words in split for word in words})
+    return [Tokens(words) for words in split]
+
+
+def _flat_ids(tokens: list[Tokens]) -> tuple[np.ndarray, np.ndarray]:
+    """All token ids end to end, and each sentence's count."""
+    lengths = np.fromiter((len(t.ids) for t in tokens), dtype=np.intp, count=len(tokens))
+    flat = np.fromiter((i for t in tokens for i in t.ids), dtype=np.intp, count=int(lengths.sum()))
+    return flat, lengths
+
+
+def _mean_by_sentence(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """Per-sentence means of consecutive runs of `values` (rows); empty runs give zeros."""
+    out = np.zeros((len(lengths), *values.shape[1:]), dtype=np.float64)
+    filled = lengths > 0
+    if filled.any():
+        starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[filled]
+        sums = np.add.reduceat(values.astype(np.float64), starts, axis=0)
+        out[filled] = sums / lengths[filled].reshape(-1, *([1] * (values.ndim - 1)))
+    return out
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """(len(texts), 256) mean token vectors; an empty text gets the zero vector."""
+    flat, lengths = _flat_ids(tokenize(texts))
+    return _mean_by_sentence(token_table()[flat], lengths).astype(np.float32)
+
+
+class TokenScorer:
+    """The embedding part of a linear model, folded into one score per vocabulary token.
+
+    `direction` is the model's weight vector over the 256 dimensions and `centre` its
+    value on an average training sentence, so a contribution is how far a sentence's
+    wording pushes the log-odds away from the average sentence's.
+    """
+
+    def __init__(self, direction, centre: float) -> None:
+        self.scores = token_table().astype(np.float64) @ np.asarray(direction, dtype=np.float64)
+        self.centre = centre
+
+    def contributions(self, tokens: list[Tokens]) -> np.ndarray:
+        """One contribution per sentence, all in a few array operations; 0 for no tokens."""
+        flat, lengths = _flat_ids(tokens)
+        means = _mean_by_sentence(self.scores[flat], lengths)
+        return np.where(lengths > 0, means - self.centre, 0.0)
+
+    def strongest_words(self, tokens: Tokens, sign: float, count: int = 2) -> tuple[str, ...]:
+        """The words that push hardest in the direction of `sign`: a sentence's push is
+        exactly the sum of its words' (their tokens' scores less the centre, over the
+        sentence's token count), so these are the words behind it."""
+        pushes: dict[str, float] = {}
+        for word, ids in zip(tokens.words, tokens.word_ids):
+            name = word.strip(_PUNCTUATION)
+            if len(name) > 2 and any(c.isalpha() for c in name):
+                push = sign * float(sum(self.scores[i] - self.centre for i in ids))
+                pushes[name] = max(push, pushes.get(name, push))
+        ranked = sorted(((p, w) for w, p in pushes.items() if p > 0), key=lambda pair: -pair[0])
+        return tuple(w for _, w in ranked[:count])
+
+
+_PUNCTUATION = "\"'“”‘’.,;:!?()[]{}—–-…*"
