@@ -1,0 +1,466 @@
+"""The citation-aware step that turns any ranking into a summary that reads well.
+
+Whatever ranked the sentences, the summary built here
+- never shows a fragment or page junk (`junk_reason`),
+- never shows two near-duplicate sentences,
+- keeps a quote's speaker: a bare quote whose attribution sits in another sentence
+  either carries the speaker's name (from the named sources) or brings the
+  attributing sentence along ("attribution of sentence N"),
+- never leaves a pronoun or connective dangling ("He explained…", "However,…"):
+  its antecedent comes along ("antecedent of sentence N") when the length allows
+  and the pair ranks well enough together; otherwise it gives way to the next one,
+- is in article order, and says which named source each sentence attributes to.
+Sentence numbers in reasons are the 0-based `sentence` indexes of the JSON output.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from summaries.model import Source, SummaryItem
+
+if TYPE_CHECKING:  # the rankers import this module's sentence rules
+    from summaries.rankers.base import RankDocument, Ranked
+
+# --------------------------------------------------------------------- junk
+
+MIN_WORDS = 4  # fewer is a fragment ("China.", "to the CCP.")
+MAX_WORDS = 150  # more is a run-on: a list or table that segmentation could not split
+SHORT_WORDS = 8  # a sentence this short must show a verb we recognise
+NEAR_DUPLICATE = 0.8  # cosine similarity of term-frequency vectors
+MAX_HELPERS = 3  # sentences that may come along with one ranked sentence
+# How far a sentence that needs company moves down the ranking: 0 keeps its own
+# place, 1 takes the mean place of it and its companions (tuned on BBC news).
+GROUP_PENALTY = 0.5
+
+# Furniture of web pages and e-papers, not news prose. A cheap test on the words
+# first; the precise pattern only when one of them is there.
+_FURNITURE_WORDS = frozenset(
+    """http https www click tap reserved copyright cookies follow share image getty advertisement read
+    related continue subscribe sign register""".split()
+)
+_PAGE_JUNK = re.compile(
+    r"https?://|www\.|@\w|©|^(?:advertisement|read more|related|continue reading|share)\b"
+    r"|\b(?:click (?:here|to)|tap here|all rights reserved|copyright \d{4}|we use cookies|follow us on"
+    r"|share this (?:article|story|page)|image (?:caption|copyright)|getty images)\b"
+    r"|\b(?:subscribe|sign up|register)\b[^.]{0,40}\b(?:newsletter|e-?mail|alerts|updates)\b"
+)
+_CLOSERS = "\"'”’»)]"
+
+
+def _page_junk(text: str, words: list[str]) -> bool:
+    if "@" in text or "©" in text or not _FURNITURE_WORDS.isdisjoint(map(str.lower, words)):
+        return _PAGE_JUNK.search(text.lower()) is not None
+    return False
+
+
+# Verbs are what separate a sentence from a headline, caption or stray name. Without
+# a tagger (its model would need a download) we accept auxiliaries, common verbs and
+# their inflections, and regular past/progressive forms.
+_VERBS = frozenset(
+    """
+    be am is are was were been being have has had having do does did done will would shall should can could
+    may might must ought say said tell told ask make made take took taken get got gotten go went gone come came
+    see saw seen know knew known think thought give gave given find found feel felt become became leave left
+    keep kept let begin began begun show shown hear heard play run ran move live believe hold held bring brought
+    happen write wrote written provide sit sat stand stood lose lost pay paid meet met include continue set
+    learn change lead led understand understood watch follow stop create speak spoke spoken read allow add spend
+    spent grow grew grown open walk win won offer remember love consider appear buy bought wait serve die send
+    sent expect build built stay fall fell fallen cut reach kill remain suggest raise pass sell sold require
+    report decide pull produce claim warn rise rose risen face plan hope argue accuse deny urge announce agree
+    help look put mean meant turn start like seek sought fear need want use try call work seem cost hit beat
+    drop jump climb soar slump fail plunge rally ban back fight fought lie lay win throw threw thrown draw drew
+    drawn break broke broken choose chose chosen drive drove driven eat ate fly flew flown forget forgot hide hid
+    hurt shut spread stick stuck strike struck swear swore teach taught wear wore sink sank shoot shot sing sang
+    sleep slept steal stole quit bear bore born catch caught deal dealt feed fed lend lent ride rode ring rang
+    seek shake shook shine shone sweep swept swing swung wake woke weep wept wind wound
+    share represent carry star rest impede own contain involve mark remain exist stand sit lie face host top
+    lack total signal target head hit equal beat match trail lead rank score play miss end open close join
+    vote rule govern oppose support back favour favor blame criticise criticize condemn praise welcome reject
+    insist admit reveal confirm expect estimate predict forecast say tell know mean cost worth cannot afford
+    wish care matter depend belong seem hate prefer deserve refuse manage improve increase reduce force
+    """.split()
+)
+# After a subject pronoun comes a verb ("We cannot…", "They rarely…" is the exception we accept).
+_SUBJECTS = frozenset("i we you he she they".split())
+_CONTRACTED_VERB = re.compile(
+    r"n['’]t$|['’](?:re|ve|ll|m|d)$|^(?:it|that|there|he|she|what|who|here|where|this|everyone|nobody|let)['’]s$",
+    re.IGNORECASE,
+)
+
+
+def _is_verbish(word: str) -> bool:
+    w = word.lower()
+    if w in _VERBS or _CONTRACTED_VERB.search(w):
+        return True
+    if w.endswith("ies") and w[:-3] + "y" in _VERBS:
+        return True
+    if w.endswith("es") and w[:-2] in _VERBS or w.endswith("s") and w[:-1] in _VERBS:
+        return True
+    return len(w) >= 5 and (w.endswith("ed") or w.endswith("ing"))
+
+
+def _has_verb(words: list[str]) -> bool:
+    return any(_is_verbish(w) for w in words) or any(w.lower() in _SUBJECTS for w in words[:-1])
+
+
+_ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
+_ASCII_CAPITALS = bytes(range(65, 91))
+_ASCII_SPACE = b" \t\n\r\f\v"
+
+
+def _character_counts(text: str) -> tuple[int, int, int]:
+    """Letters, capital letters and non-space characters (bytes.translate for ASCII: fast)."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        size = len(raw)
+        return (
+            size - len(raw.translate(None, _ASCII_LETTERS)),
+            size - len(raw.translate(None, _ASCII_CAPITALS)),
+            len(raw.translate(None, _ASCII_SPACE)),
+        )
+    return sum(map(str.isalpha, text)), sum(map(str.isupper, text)), len(text) - sum(map(str.isspace, text))
+
+
+def _looks_like_list(text: str, words: list[str]) -> bool:
+    """A line-up, a credits list, a table row: mostly capitalised names between commas."""
+    separators = text.count(",") + text.count(";")
+    if separators < 4 or separators < 0.25 * len(words):
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
+
+
+def junk_reason(text: str, words: list[str], *, as_helper: bool = False) -> str | None:
+    """Why a sentence must not appear in a summary, or None when it may.
+
+    `as_helper`: the sentence only comes along to complete another one (its
+    attribution or antecedent), so it may be short ("Dechy said."), start in
+    lower case after a split quote, or end with a colon ("Mr Smith said:").
+    """
+    if len(words) < (2 if as_helper else MIN_WORDS):
+        return "fragment"
+    if len(words) > MAX_WORDS:
+        return "run-on"
+    first = words[0]
+    if not as_helper and first[0].islower() and not any(c.isupper() for c in first):
+        return "fragment"  # starts mid-sentence: a broken line or column
+    last = text.rstrip(_CLOSERS)[-1:]
+    if not (last in (".", "!", "?", "…") or (as_helper and last == ":")):
+        return "fragment"  # a headline, caption or cut-off line
+    if last == "?" and not as_helper:
+        return "question"  # an interviewer's or a rhetorical question summarises nothing
+    letters, capitals, visible = _character_counts(text)
+    if letters < 0.5 * visible:
+        return "not prose"
+    if capitals > 0.5 * letters:
+        return "capitals"
+    if _page_junk(text, words):
+        return "page junk"
+    if _looks_like_list(text, words):
+        return "list"
+    # Only short lines need a visible verb: a long sentence whose verb is not in
+    # our list is still a sentence, a short verbless one is a headline or caption.
+    if len(words) < SHORT_WORDS and not _has_verb(words):
+        return "no verb"
+    return None
+
+
+# ------------------------------------------------------- dangling references
+
+_DANGLING_WORDS = """
+    he she they it its his her their them him this these those that such
+    however but and also meanwhile moreover furthermore nevertheless nonetheless yet instead therefore thus
+    hence consequently so then besides otherwise indeed likewise similarly additionally still too
+""".split()
+_DANGLING_PHRASES = (
+    "as a result", "in addition", "by contrast", "in contrast", "on the other hand", "for example",
+    "for instance", "even so", "despite this", "because of this", "at the same time", "in turn", "as well",
+)
+_DANGLING = re.compile(
+    r"\s*(?:" + "|".join(sorted(_DANGLING_WORDS + [p.replace(" ", r"\s+") for p in _DANGLING_PHRASES], key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+_OPENING_QUOTE = "\"“«"
+
+
+def dangling_start(text: str) -> bool:
+    """True when the sentence opens with a pronoun or connective that points back.
+
+    Quoted speech is not checked: a pronoun inside a quote is the speaker's.
+    """
+    return _DANGLING.match(text) is not None
+
+
+def dangling_flags(document: RankDocument) -> list[bool]:
+    """`dangling_start` of every sentence, computed once per document."""
+    flags = document._cache.get("dangling")
+    if flags is None:
+        flags = document._cache["dangling"] = [_DANGLING.match(t) is not None for t in document.texts]
+    return flags
+
+
+# ------------------------------------------------------------------ quotes
+
+_SPEECH_VERBS = """
+    said says say told tells added adds explained explains according stated states insisted insists
+    argued argues claimed claims warned warns noted notes wrote writes asked asks replied replies
+    declared declares admitted admits suggested suggests believes believed acknowledged acknowledges
+    announced announces commented comments recalled recalls continued continues concluded concludes
+""".split()
+_SPEECH = frozenset(_SPEECH_VERBS)
+_WORDS = re.compile(r"[^\W\d_]+")
+_QUOTE_MARK = re.compile(r'["“”«»]')
+
+
+def quote_states(text: str, start: int, end: int, depth: int) -> tuple[int, int, str]:
+    """Quote depth before and after text[start:end], and the text outside quotes.
+
+    Straight double quotes toggle; curly ones open and close.
+    """
+    before = depth
+    outside: list[str] = []
+    position = start
+    for mark in _QUOTE_MARK.finditer(text, start, end):
+        if depth == 0:
+            outside.append(text[position : mark.start()])
+        c = mark.group()
+        if c in "“«":
+            depth += 1
+        elif c in "”»":
+            depth = max(0, depth - 1)
+        else:
+            depth = 0 if depth else 1
+        position = mark.end()
+    if depth == 0:
+        outside.append(text[position:end])
+    return before, depth, "".join(outside)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteInfo:
+    starts_inside: bool  # the sentence begins in, or with, quoted speech
+    ends_inside: bool  # the quote carries on into the next sentence
+    attributed: bool  # a speech verb outside the quotes ("…," he said.)
+    quoted: bool  # quoted speech with hardly a word outside the quotes
+
+
+_PLAIN = QuoteInfo(False, False, False, False)
+
+
+def _speaks(words: list[str]) -> bool:
+    return not _SPEECH.isdisjoint(map(str.lower, words))
+
+
+def quote_info(document: RankDocument) -> list[QuoteInfo]:
+    """Quote state of every sentence, tracked across each paragraph."""
+    article = document.article
+    text = article.text
+    infos: list[QuoteInfo] = []
+    depth = 0
+    previous_paragraph = None
+    for sentence, sentence_text, words in zip(article.sentences, document.texts, document.words):
+        if sentence.paragraph != previous_paragraph:
+            depth = 0  # an unclosed quote does not leak across paragraphs
+            previous_paragraph = sentence.paragraph
+        if depth == 0 and _QUOTE_MARK.search(sentence_text) is None:
+            infos.append(QuoteInfo(False, False, True, False) if _speaks(words) else _PLAIN)
+            continue
+        before, depth, outside = quote_states(text, sentence.start, sentence.end, depth)
+        outside_words = _WORDS.findall(outside)
+        infos.append(
+            QuoteInfo(
+                starts_inside=before > 0 or sentence_text[0] in _OPENING_QUOTE,
+                ends_inside=depth > 0,
+                attributed=_speaks(outside_words),
+                quoted=len(outside_words) < 3,
+            )
+        )
+    return infos
+
+
+def attributing_sentence(document: RankDocument, index: int, quotes: list[QuoteInfo]) -> int | None:
+    """For a bare quote, the separate sentence that says who is speaking; else None.
+
+    A quote without a speech verb of its own is attributed where it closes ("…," he
+    said), where it opened (He said: "… …"), or by an introducing sentence ending in
+    a colon just before it.
+    """
+    info = quotes[index]
+    if info.attributed or not (info.starts_inside or info.quoted):
+        return None
+    sentences = document.article.sentences
+    paragraph = sentences[index].paragraph
+    # forward to where the quote closes
+    j = index
+    while quotes[j].ends_inside and j + 1 < len(sentences) and sentences[j + 1].paragraph == paragraph:
+        j += 1
+        if quotes[j].attributed:
+            return j
+    # back to where it opened
+    j = index
+    while quotes[j].starts_inside and j > 0 and sentences[j - 1].paragraph == paragraph and quotes[j - 1].ends_inside:
+        j -= 1
+        if quotes[j].attributed:
+            return j
+    # an introduction ending in a colon, possibly in the previous paragraph
+    if j > 0 and document.texts[j - 1].rstrip(_CLOSERS).endswith(":") and quotes[j - 1].attributed:
+        return j - 1
+    return None
+
+
+# ------------------------------------------------------------ the summary
+
+
+def sentence_attributions(sources: list[Source] | None) -> dict[int, str]:
+    """The named source each sentence attributes to (the first mention in it wins)."""
+    names: dict[int, tuple[int, str]] = {}
+    for source in sources or ():
+        for mention in source.mentions:
+            known = names.get(mention.sentence)
+            if known is None or mention.start < known[0]:
+                names[mention.sentence] = (mention.start, source.name)
+    return {sentence: name for sentence, (_, name) in names.items()}
+
+
+class CitationAwareSelector:
+    """Picks `count` sentences from a ranking under the citation rules above."""
+
+    def __init__(self, document: RankDocument, sources: list[Source] | None = None) -> None:
+        self.document = document
+        self.quotes = quote_info(document)
+        self.attributions = sentence_attributions(sources)
+        self._junk: dict[int, str | None] = {}  # computed for the sentences looked at only
+        self._rows: dict[int, list[float]] = {}
+        self._folded: list[str] = []
+
+    def _junk_of(self, index: int) -> str | None:
+        if index not in self._junk:
+            article = self.document.article
+            if article.paragraphs[article.sentences[index].paragraph].kind == "heading":
+                self._junk[index] = "heading"
+            else:
+                self._junk[index] = junk_reason(self.document.texts[index], self.document.words[index])
+        return self._junk[index]
+
+    def junk(self, index: int, *, as_helper: bool = False) -> str | None:
+        reason = self._junk_of(index)
+        if as_helper and reason in ("fragment", "no verb"):
+            return junk_reason(self.document.texts[index], self.document.words[index], as_helper=True)
+        return reason
+
+    def antecedent(self, index: int) -> int | None:
+        """The sentence a dangling start points back to: the nearest earlier usable one."""
+        j = index - 1
+        while j >= 0:
+            if self.junk(j, as_helper=True) is None:
+                return j
+            j -= 1
+        return None
+
+    def requirements(self, index: int) -> list[tuple[int, str]]:
+        """Sentences `index` cannot be shown without, with why."""
+        needed = []
+        speaker = attributing_sentence(self.document, index, self.quotes)
+        if speaker is not None and index not in self.attributions and speaker not in self.attributions:
+            needed.append((speaker, f"attribution of sentence {index}"))
+        if dangling_flags(self.document)[index]:
+            previous = self.antecedent(index)
+            if previous is not None:
+                needed.append((previous, f"antecedent of sentence {index}"))
+        return needed
+
+    def helpers(self, index: int, chosen: set[int]) -> list[tuple[int, str]] | None:
+        """Everything that must come along with `index` (followed transitively, a little
+        way); None when that is too much or unusable."""
+        needed: list[tuple[int, str]] = []
+        present = set(chosen) | {index}
+        queue = [index]
+        while queue:
+            for helper, reason in self.requirements(queue.pop(0)):
+                if helper in present:
+                    continue
+                if len(needed) == MAX_HELPERS or self.junk(helper, as_helper=True):
+                    return None
+                needed.append((helper, reason))
+                present.add(helper)
+                queue.append(helper)
+        return needed
+
+    def _attribution(self, index: int) -> str | None:
+        if index in self.attributions:
+            return self.attributions[index]
+        speaker = attributing_sentence(self.document, index, self.quotes)
+        return self.attributions.get(speaker) if speaker is not None else None
+
+    def _duplicate(self, index: int, chosen) -> bool:
+        """Whether `index` nearly repeats one of the `chosen` sentences (same words,
+        or a cosine similarity of their terms of NEAR_DUPLICATE or more)."""
+        if not chosen:
+            return False
+        if not self._folded:
+            self._folded = [t.casefold() for t in self.document.texts]
+        if self.document.very_long:  # no similarity matrix for a book-length text: exact repeats only
+            return any(self._folded[c] == self._folded[index] for c in chosen)
+        row = self._rows.get(index)
+        if row is None:  # plain floats: cheaper to probe one by one
+            row = self._rows[index] = self.document.similarity_row(index).tolist()
+        folded = self._folded
+        return any(row[c] >= NEAR_DUPLICATE or folded[c] == folded[index] for c in chosen)
+
+    def select(self, ranking: list[Ranked], count: int) -> list[SummaryItem]:
+        """The summary: `count` sentences (fewer only if the article lacks usable ones).
+
+        Candidates are taken in ranking order. One that needs company (an antecedent,
+        an attribution) competes as a group: the group's place is the mean of its
+        members' places in the ranking, so a weak antecedent pushes a sentence down
+        (the penalty) and a strong one lets the pair in together.
+        """
+        scores = {r.sentence: r.score for r in ranking}
+        place = {r.sentence: p for p, r in enumerate(ranking)}
+        queue = [(float(p), r.sentence) for p, r in enumerate(ranking)]  # already a heap: sorted
+        chosen: dict[int, str | None] = {}  # sentence -> why it came along (None: on its own rank)
+        passed_over: list[int] = []
+        while queue and len(chosen) < count:
+            key, index = heapq.heappop(queue)
+            if index in chosen or self.junk(index) or self._duplicate(index, chosen):
+                continue
+            needed = self.helpers(index, chosen)
+            if (
+                needed is None
+                or len(chosen) + 1 + len(needed) > count
+                or any(self._duplicate(h, (*chosen, index)) for h, _ in needed)
+            ):
+                passed_over.append(index)
+                continue
+            own = place[index]
+            mean_place = (own + sum(place.get(h, len(ranking)) for h, _ in needed)) / (1 + len(needed))
+            group_place = own + GROUP_PENALTY * (mean_place - own)
+            if group_place > key + 1e-9:
+                heapq.heappush(queue, (group_place, index))
+                continue
+            chosen[index] = None
+            for helper, reason in needed:
+                chosen[helper] = reason
+        # Short of sentences only because every candidate left needs company that does
+        # not fit: show the best of them alone, and say so.
+        for index in passed_over:
+            if len(chosen) >= count:
+                break
+            if index not in chosen and not self._duplicate(index, chosen):
+                chosen[index] = "shown without its context"
+        sentences = self.document.article.sentences
+        return [
+            SummaryItem(
+                start=sentences[i].start,
+                end=sentences[i].end,
+                sentence=i,
+                paragraph=sentences[i].paragraph,
+                score=scores.get(i, 0.0),
+                attribution=self._attribution(i),
+                reason=chosen[i],
+            )
+            for i in sorted(chosen)
+        ]

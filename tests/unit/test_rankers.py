@@ -1,0 +1,117 @@
+"""The rankers behind the common call: each returns a whole ranking of our own sentences."""
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from summaries.document import plain_article
+from summaries.rankers import ALGORITHMS, prepare, ranker
+from summaries.rankers.default import DefaultRanker, Weights, pagerank
+from summaries.rankers.sumy_adapter import sumy_document
+
+TEXT = (
+    "The city council approved a new budget for public transport on Monday.\n\n"
+    "The budget doubles spending on buses and adds two new tram lines.\n\n"
+    "Council members argued for hours about the cost of the tram lines.\n\n"
+    "Bus drivers welcomed the extra spending on buses.\n\n"
+    "The weather was mild and sunny in the afternoon.\n\n"
+    "The new tram lines and buses should run by next year, the council said."
+)
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+def test_every_ranker_returns_every_sentence_once(algorithm):
+    article = plain_article(TEXT, title="Council doubles bus spending")
+    ranking = ranker(algorithm)(prepare(article), 2)
+    assert sorted(r.sentence for r in ranking) == list(range(len(article.sentences)))
+    assert all(isinstance(r.score, float) for r in ranking)
+
+
+def test_rankers_are_built_once_and_shared():
+    assert ranker("lexrank") is ranker("lexrank")
+    assert ranker("default") is ranker("default")
+
+
+def test_lead_ranks_in_article_order():
+    article = plain_article(TEXT)
+    assert [r.sentence for r in ranker("lead")(prepare(article), 3)] == list(range(len(article.sentences)))
+
+
+def test_sumy_gets_our_sentences_and_words_with_the_title_as_heading():
+    article = plain_article(TEXT, title="Council doubles bus spending")
+    document = prepare(article)
+    sumy = sumy_document(document)
+    assert [str(s) for s in sumy.sentences] == document.texts
+    assert [list(s.words) for s in sumy.sentences] == document.words
+    assert [str(h) for h in sumy.headings] == ["Council doubles bus spending"]
+    assert len(sumy.paragraphs) == len(article.paragraphs)
+
+
+def test_repeated_sentences_stay_separate_in_sumy_rankings():
+    text = "Prices rose again today in the shops. Prices rose again today in the shops. Wages did not rise at all."
+    ranking = ranker("lexrank")(prepare(plain_article(text)), 2)
+    assert sorted(r.sentence for r in ranking) == [0, 1, 2]
+
+
+def test_edmundson_rewards_sentences_that_share_the_title_words():
+    text = (
+        "Officials met in the capital on a quiet Tuesday morning.\n\n"
+        "The hospital strike ended after nurses accepted the pay offer.\n\n"
+        "Officials met again in the capital on a quiet Wednesday morning."
+    )
+    with_title = ranker("edmundson")(prepare(plain_article(text, title="Nurses end hospital strike")), 1)
+    assert with_title[0].sentence == 1
+
+
+def test_pagerank_is_a_distribution_that_favours_the_hub():
+    similarity = np.array(
+        [[1.0, 0.5, 0.5, 0.5], [0.5, 1.0, 0.0, 0.0], [0.5, 0.0, 1.0, 0.0], [0.5, 0.0, 0.0, 1.0]]
+    )
+    rank = pagerank(similarity)
+    assert rank.sum() == pytest.approx(1.0)
+    assert int(rank.argmax()) == 0
+    isolated = pagerank(np.eye(3))  # no edges at all: every sentence alike
+    assert np.allclose(isolated, 1 / 3)
+
+
+def test_default_ranker_puts_the_central_sentence_first():
+    ranking = ranker("default")(prepare(plain_article(TEXT)), 2)
+    assert ranking[0].sentence != 4  # the weather sentence shares nothing with the rest
+    assert ranking[-1].sentence == 4
+
+
+def test_redundancy_pushes_a_repeat_of_the_top_sentence_down():
+    text = (
+        "The council approved new tram lines and more buses for the city.\n\n"
+        "The council approved new tram lines and more buses for the city today.\n\n"
+        "Drivers expect shorter waits for buses.\n\n"
+        "Residents hope trams reduce traffic.\n\n"
+        "Shops near the council offices expect more trade."
+    )
+    document = prepare(plain_article(text))
+    with_mmr = DefaultRanker(Weights(redundancy=3.0))(document, 2)
+    without = DefaultRanker(Weights(redundancy=0.0))(document, 2)
+    assert {without[0].sentence, without[1].sentence} == {0, 1}  # the two copies are the most central
+    assert {with_mmr[0].sentence, with_mmr[1].sentence} != {0, 1}
+
+
+def test_dangling_start_lowers_the_default_score():
+    plain = "The council approved the new tram lines. Buses will run more often. Drivers approved the plan."
+    dangling = "The council approved the new tram lines. They will run more often. Drivers approved the plan."
+    score = lambda text: DefaultRanker().scores(prepare(plain_article(text)))[1]  # noqa: E731
+    assert score(dangling) < score(plain)
+
+
+def test_no_algorithm_needs_downloaded_nltk_data(tmp_path):
+    code = (
+        "from summaries.document import plain_article\n"
+        "from summaries.summarize import ALGORITHMS, summarize\n"
+        f"article = plain_article({TEXT!r}, title='Council doubles bus spending')\n"
+        "for name in ALGORITHMS:\n"
+        "    assert summarize(article, name, sentences=2), name\n"
+    )
+    env = {"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
