@@ -126,6 +126,19 @@ def notice_signals(article: Article) -> list[str]:
     return signals
 
 
+def declared_type(article: Article) -> tuple[str, str] | None:
+    """(type, reason) the article declares itself: a kicker, else a views-are-the-author's disclaimer."""
+    kicker = find_kicker(article)
+    if kicker:
+        printed, meant = kicker
+        shown = printed if printed.upper() == meant else f"{printed} (read as {meant})"
+        return KICKERS[meant], f"kicker: {shown}"
+    disclaimer = _DISCLAIMER.search(article.text)
+    if disclaimer:
+        return OPINION, f"disclaimer: {disclaimer.group()}"
+    return None
+
+
 def classify_type(article: Article, opinion_share: float, interview: list[Turn]) -> tuple[str, tuple[str, ...]]:
     kicker = find_kicker(article)
     if kicker:

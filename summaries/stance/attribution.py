@@ -39,6 +39,9 @@ _ADVERB = r"(?:(?:also|previously|later|recently|once|has|have|had|publicly|repe
 _SUBJECT_THEN_VERB = re.compile(rf"{_SUBJECT}(?:,[^,;]{{1,90}},)?\s+{_ADVERB}{_VERB}\b")
 _VERB_THEN_SUBJECT = re.compile(rf"[,\"]\s*{_VERB}\s+(?P<who>{_NAME}|{_DESCRIBED}|he|she|they)\b")
 _ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+(?P<who>{_NAME}|{_DESCRIBED}|(?:[\w-]+\s+){{0,3}}[\w-]+)")
+# Every attribution shape needs a reporting verb or "according to": one cheap search
+# rules out most sentences before the three full patterns run.
+_ANY_CUE = re.compile(rf"\b(?:{_VERB}|[Aa]ccording to)\b")
 _QUOTED = re.compile(r'"[^"]*"?')
 _WORD = re.compile(r"\w+")
 _NOT_A_SOURCE = frozenset({"it", "this", "that", "there", "i", "we", "you", "as", "if"})
@@ -59,12 +62,18 @@ def quoted_share(text: str) -> float:
 def attributed_to(sentence: str) -> str | None:
     """The source a sentence attributes its content to, or None when it speaks for itself."""
     text = normalise_quotes(sentence)
+    if not _ANY_CUE.search(text):
+        return _quoted_speaker(text)
     for pattern in (_ACCORDING_TO, _VERB_THEN_SUBJECT, _SUBJECT_THEN_VERB):
         for match in pattern.finditer(text):
             who = _clean_name(match.group("who"))
             first = who.split()[0].lower() if who else ""
             if who and first not in _NOT_A_SOURCE:
                 return who
+    return _quoted_speaker(text)
+
+
+def _quoted_speaker(text: str) -> str | None:
     if text.lstrip().startswith('"') and quoted_share(text) >= 0.6:
         return "a quoted speaker"
     return None

@@ -90,7 +90,8 @@ CUE_NAMES: dict[str, str] = {
 # double ones, so one rule finds quoted words; apostrophes stay as they are.
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’‘])[‘']([^‘’'\"\n]{1,80}?)[’'](?![\w])")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "’": "'", "‘": "'", "`": "'"})
-_TOKEN = re.compile(r"[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,:]\d+)*%?|[$£€%]")
+# A letter-hyphen-digit compound ("COVID-19", "Z-10", "F-35") is one name, not a number.
+_TOKEN = re.compile(r"[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,:]\d+)*%?|[$£€%]")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 _DOUBLE_QUOTE = re.compile('"')
 _OPENING_CONJUNCTIONS = frozenset({"and", "but", "yet", "so", "or", "nor"})
@@ -152,6 +153,82 @@ def _is_imperative(raw: list[str], lower: list[str], tags: dict[str, str]) -> bo
     return lower[1] != "to" and tags.get(lower[1], "") not in ("VBD", "VBZ", "VBP", "VBN", "MD")
 
 
+@dataclass(frozen=True, slots=True)
+class WordProfile:
+    """What one token (as written) contributes on its own, worked out once per token."""
+
+    word: str  # lower case
+    hits: tuple[str, ...]  # features it fires wherever it stands
+    subjectivity: float | None  # TextBlob's, for the mean (None: unknown, or an intensifier)
+    modal_before_to: str | None  # "need" / "have to" style: obligation only before "to"
+
+
+_PROFILES: dict[str, WordProfile] = {}
+_PROFILES_LIMIT = 100_000
+
+
+def _profile(original: str) -> WordProfile:
+    """The context-free part of the per-word features: lexicon look-ups and the tag."""
+    subjectivity, valence, intensifiers = lx.subjectivity(), lx.valence(), lx.intensifiers()
+    negations, tags = lx.negations(), lx.part_of_speech()
+    word = original.lower()
+    tag = tags.get(word) or tags.get(original, "")
+    hits: list[str] = []
+    modal_before_to = None
+    if word in lx.FIRST_PERSON_SINGULAR:
+        hits.append("first_person_singular")
+    elif word in lx.FIRST_PERSON_PLURAL and original != "US":  # "US" is the country
+        hits.append("first_person_plural")
+    elif word in lx.SECOND_PERSON:
+        hits.append("second_person")
+    if word in lx.OBLIGATION:
+        if word.startswith("need"):
+            modal_before_to = word
+        else:
+            hits.append("obligation_modal")
+    elif word in ("have", "has"):
+        modal_before_to = f"{word} to"
+    elif word in lx.POSSIBILITY:
+        hits.append("possibility_modal")
+    if word in lx.HEDGES:
+        hits.append("hedge")
+    if word in lx.CERTAINTY:
+        hits.append("certainty_adverb")
+    if word in intensifiers and word not in lx.COMPARATIVES:
+        hits.append("intensifier")
+    score = subjectivity.get(word)
+    strength = abs(valence.get(word, 0.0))
+    # An evaluative adjective: subjective in TextBlob's lexicon, or an adjective
+    # VADER gives a clear valence ("hopeless"); other loaded words count apart.
+    if word not in intensifiers and ((score is not None and score >= 0.5) or (strength >= 1.0 and tag.startswith("JJ"))):
+        hits.append("evaluative_words")
+    elif strength >= 1.5:
+        hits.append("sentiment_words")
+    if word in negations or word.endswith("n't"):
+        hits.append("negation")
+    if word in lx.ABSOLUTES:
+        hits.append("absolute")
+    if word in lx.COMPARATIVES or tag in ("JJR", "JJS", "RBR", "RBS"):
+        hits.append("graded")
+    if tag.startswith("JJ") and not original[:1].isupper():
+        hits.append("adjective_share")
+    if tag == "RB" and word.endswith("ly") and word not in lx.CERTAINTY and word not in lx.HEDGES and word not in intensifiers:
+        hits.append("adverb_share")
+    if word in lx.ARGUMENT_CONNECTIVES:
+        hits.append("argument_connective")
+    if word in lx.REPORTING_VERBS:
+        hits.append("reporting_verb")
+    if word in lx.PRESENT_COPULAS or tag in ("VBZ", "VBP"):
+        hits.append("present_copula")
+    if word in lx.PAST_AUXILIARIES or tag == "VBD":
+        hits.append("past_tense")
+    profile = WordProfile(word, tuple(hits), score if score is not None and word not in intensifiers else None, modal_before_to)
+    if len(_PROFILES) >= _PROFILES_LIMIT:
+        _PROFILES.clear()
+    _PROFILES[original] = profile
+    return profile
+
+
 def extract(sentence: str) -> SentenceFeatures:
     text = normalise_quotes(sentence)
     matches = list(_TOKEN.finditer(text))
@@ -166,65 +243,20 @@ def extract(sentence: str) -> SentenceFeatures:
     n_all = len(lower)
     n_own = max(len(own), 1)
 
-    subjectivity = lx.subjectivity()
-    valence = lx.valence()
-    intensifiers = lx.intensifiers()
-    negations = lx.negations()
     tags = lx.part_of_speech()
 
     hits: dict[str, list[str]] = {name: [] for name in FEATURES}
     subjective_scores: list[float] = []
     for position, i in enumerate(own_index):
-        word = lower[i]
-        following = own[position + 1] if position + 1 < len(own) else ""
-        tag = tags.get(word) or tags.get(raw[i], "")
-        if word in lx.FIRST_PERSON_SINGULAR:
-            hits["first_person_singular"].append(word)
-        elif word in lx.FIRST_PERSON_PLURAL and raw[i] != "US":  # "US" is the country
-            hits["first_person_plural"].append(word)
-        elif word in lx.SECOND_PERSON:
-            hits["second_person"].append(word)
-        if word in lx.OBLIGATION:
-            if not word.startswith("need") or following == "to":
-                hits["obligation_modal"].append(word)
-        elif word in ("have", "has") and following == "to":
-            hits["obligation_modal"].append(f"{word} to")
-        elif word in lx.POSSIBILITY:
-            hits["possibility_modal"].append(word)
-        if word in lx.HEDGES:
-            hits["hedge"].append(word)
-        if word in lx.CERTAINTY:
-            hits["certainty_adverb"].append(word)
-        if word in intensifiers and word not in lx.COMPARATIVES:
-            hits["intensifier"].append(word)
-        score = subjectivity.get(word)
-        strength = abs(valence.get(word, 0.0))
-        if score is not None and word not in intensifiers:
-            subjective_scores.append(score)
-        # An evaluative adjective: subjective in TextBlob's lexicon, or an adjective
-        # VADER gives a clear valence ("hopeless"); other loaded words count apart.
-        if word not in intensifiers and ((score is not None and score >= 0.5) or (strength >= 1.0 and tag.startswith("JJ"))):
-            hits["evaluative_words"].append(word)
-        elif strength >= 1.5:
-            hits["sentiment_words"].append(word)
-        if word in negations or word.endswith("n't"):
-            hits["negation"].append(word)
-        if word in lx.ABSOLUTES:
-            hits["absolute"].append(word)
-        if word in lx.COMPARATIVES or tag in ("JJR", "JJS", "RBR", "RBS"):
-            hits["graded"].append(word)
-        if tag.startswith("JJ") and not raw[i][:1].isupper():
-            hits["adjective_share"].append(word)
-        if tag == "RB" and word.endswith("ly") and word not in lx.CERTAINTY and word not in lx.HEDGES and word not in intensifiers:
-            hits["adverb_share"].append(word)
-        if word in lx.ARGUMENT_CONNECTIVES:
-            hits["argument_connective"].append(word)
-        if word in lx.REPORTING_VERBS:
-            hits["reporting_verb"].append(word)
-        if word in lx.PRESENT_COPULAS or tag in ("VBZ", "VBP"):
-            hits["present_copula"].append(word)
-        if word in lx.PAST_AUXILIARIES or tag == "VBD":
-            hits["past_tense"].append(word)
+        profile = _PROFILES.get(raw[i]) or _profile(raw[i])
+        for name in profile.hits:
+            hits[name].append(profile.word)
+        if profile.subjectivity is not None:
+            subjective_scores.append(profile.subjectivity)
+        if profile.modal_before_to:  # "need to", "have to": obligation only before "to"
+            following = own[position + 1] if position + 1 < len(own) else ""
+            if following == "to":
+                hits["obligation_modal"].append(profile.modal_before_to)
     for phrase in lx.CERTAINTY_PHRASES:
         if phrase in own_text:
             hits["certainty_adverb"].append(phrase)

@@ -3,9 +3,17 @@
 A paragraph is `opinion` when most of its sentences are in the author's voice,
 `analysis` when it is mostly a source's interpretation (attributed opinion) rather
 than events, and `reporting` otherwise. Headings and empty paragraphs join the
-paragraph they introduce. A lone paragraph that differs from its neighbours on the
-strength of a single sentence is smoothed into them, so one stray sentence never
-splits a section.
+paragraph they introduce. Each paragraph's shares are blended with its neighbours'
+so a boundary needs more than one paragraph's evidence, but blending never swallows
+a run: two or more adjacent paragraphs that are each opinion (or analysis) on their
+own, each backed by at least two sentences, keep that label. A lone paragraph that
+differs from its neighbours on the strength of a single sentence is smoothed into
+them, so one stray sentence never splits a section.
+
+Interviews are read by exchange (a question and the answer paragraphs after it): an
+answer is the interviewee's account, `reporting`, unless most of its sentences are
+the interviewee's own evaluation, `analysis`. Labelling whole exchanges keeps the
+sections in step with the conversation instead of flickering paragraph by paragraph.
 """
 
 from __future__ import annotations
@@ -14,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from summaries.model import Article, Section
+from summaries.stance.article_type import Turn
 from summaries.stance.sentences import Verdict
 
 OPINION, REPORTING, ANALYSIS = "opinion", "reporting", "analysis"
@@ -64,6 +73,39 @@ def blend(shares: list[dict[str, float] | None]) -> list[dict[str, float] | None
                 weight += NEIGHBOUR_WEIGHT / (1 - 2 * NEIGHBOUR_WEIGHT)
         blended.append({label: value / weight for label, value in total.items()})
     return blended
+
+
+def interview_exchanges(article: Article, turns: list[Turn]) -> list[list[int]]:
+    """Paragraph groups of a Q&A: each opens at a turn by the one who asks (the speaker
+    of the first turn) and runs to the next such turn. Empty without turns."""
+    if not turns:
+        return []
+    asker = turns[0].speaker
+    starts = [turn.paragraph for turn in turns if turn.speaker == asker]
+    bounds = [*starts, len(article.paragraphs)]
+    return [list(range(a, b)) for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def exchange_label(verdicts: list[Verdict]) -> str:
+    """An answer is the interviewee's account unless mostly their own evaluation."""
+    shares = class_shares(verdicts)
+    if shares is None:
+        return REPORTING
+    return ANALYSIS if shares[ANALYSIS] + shares[OPINION] >= 0.5 else REPORTING
+
+
+def keep_supported_runs(labels: list[str | None], own: list[str | None], support: list[int]) -> list[str | None]:
+    """Blending may not swallow a run of two or more paragraphs that are opinion or
+    analysis on their own, each backed by two or more sentences."""
+    kept = list(labels)
+    strong = [own[i] in (OPINION, ANALYSIS) and support[i] >= 2 for i in range(len(own))]
+    for i, label in enumerate(own):
+        if not strong[i]:
+            continue
+        neighbours = [j for j in (i - 1, i + 1) if 0 <= j < len(own) and strong[j] and own[j] == label]
+        if neighbours:
+            kept[i] = label
+    return kept
 
 
 def _fill_unlabelled(labels: list[str | None]) -> list[str]:
@@ -122,8 +164,14 @@ def _section_cues(label: str, verdicts: list[Verdict], extra: list[str]) -> tupl
     return tuple(cues[:MAX_SECTION_CUES])
 
 
-def build_sections(article: Article, verdicts: list[Verdict], forced: dict[int, tuple[str, str]]) -> list[Section]:
-    """Sections over `article`'s paragraphs; `forced` maps a paragraph to (label, reason)."""
+def build_sections(
+    article: Article,
+    verdicts: list[Verdict],
+    forced: dict[int, tuple[str, str]],
+    exchanges: list[list[int]] | None = None,
+) -> list[Section]:
+    """Sections over `article`'s paragraphs; `forced` maps a paragraph to (label, reason);
+    `exchanges` are an interview's paragraph groups, each labelled as a whole."""
     by_paragraph: list[list[int]] = [[] for _ in article.paragraphs]
     for index, sentence in enumerate(article.sentences):
         by_paragraph[sentence.paragraph].append(index)
@@ -131,15 +179,28 @@ def build_sections(article: Article, verdicts: list[Verdict], forced: dict[int, 
         class_shares([verdicts[i] for i in by_paragraph[p]]) if paragraph.kind != "heading" else None
         for p, paragraph in enumerate(article.paragraphs)
     ]
-    raw_labels: list[str | None] = [None if b is None else label_from_shares(b) for b in blend(shares)]
+    own: list[str | None] = [None if b is None else label_from_shares(b) for b in shares]
+    own_support = [
+        0 if label is None else sum(sentence_class(verdicts[i]) == label for i in by_paragraph[p])
+        for p, label in enumerate(own)
+    ]
+    raw_labels = keep_supported_runs([None if b is None else label_from_shares(b) for b in blend(shares)], own, own_support)
     support = [0] * len(article.paragraphs)
+    in_exchange: set[int] = set()
+    for group in exchanges or ():
+        label = exchange_label([verdicts[i] for p in group for i in by_paragraph[p]])
+        for p in group:
+            if raw_labels[p] is not None:
+                raw_labels[p] = label
+                support[p] = len(by_paragraph[p])
+        in_exchange.update(group)
     for p, label in enumerate(raw_labels):
         if p in forced:
             raw_labels[p] = forced[p][0]
             support[p] = len(by_paragraph[p])
-        elif label is not None:
+        elif label is not None and p not in in_exchange:
             support[p] = sum(sentence_class(verdicts[i]) == label for i in by_paragraph[p])
-    labels = smooth(_fill_unlabelled(raw_labels), support, set(forced))
+    labels = smooth(_fill_unlabelled(raw_labels), support, set(forced) | in_exchange)
 
     sections: list[Section] = []
     start = 0

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 from summaries.model import SentenceStance
 from summaries.stance.attribution import attributed_to
@@ -20,6 +21,15 @@ MIN_CUE_WEIGHT = 0.05
 # The embedding's push is named only when it is this big: smaller ones are the
 # ordinary spread of wording, not a reason.
 MIN_EMBEDDING_CUE = 0.25
+# Features whose firing means the author's own words evaluate, exhort or speculate;
+# context priors (an opinion article, an evaluative heading) apply only to such sentences.
+EVALUATIVE_FEATURES = frozenset(
+    {
+        "first_person_singular", "first_person_plural", "second_person", "obligation_modal", "hedge",
+        "certainty_adverb", "intensifier", "evaluative_words", "sentiment_words", "absolute",
+        "question", "exclamation", "scare_quote", "imperative",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +41,30 @@ class Verdict:
     opinion_cues: tuple[str, ...]
     reporting_cues: tuple[str, ...]
     question: bool = False
+    # The author's own words evaluate (see EVALUATIVE_FEATURES) and cite no number or date.
+    evaluative: bool = False
+    # Log-odds added by article context (an Opinion kicker, an evaluative heading):
+    # the model's probability is read against the context's prior, not the corpus's.
+    prior: float = 0.0
+    prior_reason: str | None = None
+
+    @property
+    def probability(self) -> float:
+        """The model's opinion probability with the context's prior applied."""
+        if not self.prior:
+            return self.opinion_probability
+        p = min(max(self.opinion_probability, 1e-9), 1 - 1e-9)
+        return 1.0 / (1.0 + math.exp(-(math.log(p / (1 - p)) + self.prior)))
 
     @property
     def score(self) -> float:
         if self.attributed_to:
             return self.opinion_probability * ATTRIBUTED_SCALE
-        return self.opinion_probability
+        return self.probability
+
+    def with_prior(self, shift: float, reason: str) -> Verdict:
+        """This verdict read in a context whose prior moves the log-odds by `shift`."""
+        return replace(self, prior=self.prior + shift, prior_reason=self.prior_reason or reason)
 
     @property
     def label(self) -> str:
@@ -51,10 +79,20 @@ class Verdict:
     def cues(self) -> tuple[str, ...]:
         if self.attributed_to:
             return (f"attributed to: {self.attributed_to}", *self.reporting_cues)[:MAX_CUES]
-        return self.opinion_cues if self.label == "opinion" else self.reporting_cues
+        if self.label != "opinion":
+            return self.reporting_cues
+        if self.prior_reason and self.opinion_probability < 0.5:  # the context tipped it
+            return (*self.opinion_cues[: MAX_CUES - 1], self.prior_reason)
+        return self.opinion_cues
 
     def stance(self, index: int) -> SentenceStance:
         return SentenceStance(index, self.label, self.score, self.cues())
+
+
+def _cites_figures(evidence: dict[str, tuple[str, ...]]) -> bool:
+    """A date, or a number written in digits: the sentence reports something checkable
+    ("first" or "one" alone does not count)."""
+    return "date" in evidence or any(any(c.isdigit() for c in word) for word in evidence.get("number", ()))
 
 
 def _cue(name: str, evidence: dict[str, tuple[str, ...]]) -> str | None:
@@ -107,6 +145,7 @@ def _verdict(text: str, source: str | None, tokens: Tokens | None, embedding: fl
         opinion_cues=_ranked_cues(toward_opinion),
         reporting_cues=_ranked_cues(toward_reporting),
         question="question" in features.evidence or text.rstrip().endswith("?"),
+        evaluative=not EVALUATIVE_FEATURES.isdisjoint(features.evidence) and not _cites_figures(features.evidence),
     )
 
 
