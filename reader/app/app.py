@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from textual.app import App
 from textual.binding import Binding
 
+from reader.app import engine
 from reader.app.commands import ReaderCommands
 from reader.app.screens.main import MainScreen
 from reader.app.widgets.help import HelpScreen
 from reader.ingest import DEFAULT_MAX_BYTES
-from summaries.analysis import ArticleAnalysis, analyse_article
-from summaries.model import Article
 
-Analyser = Callable[..., ArticleAnalysis]
+if TYPE_CHECKING:
+    from summaries.analysis import ArticleAnalysis
+
+Analyser = Callable[..., "ArticleAnalysis"]
 
 
 class ReaderApp(App[int]):
@@ -35,14 +37,15 @@ class ReaderApp(App[int]):
         algorithm: str = "default",
         max_bytes: int = DEFAULT_MAX_BYTES,
         *,
-        analyser: Analyser = analyse_article,
+        analyser: Analyser = engine.analyse_article,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.algorithm = algorithm
         self.max_bytes = max_bytes
         # Injectable so tests can feed the panels analyses the engine does not make yet.
-        self.analyser: Callable[[Article, str, int | None], ArticleAnalysis] = analyser
+        # The default imports the engine on the worker's thread, at first use.
+        self.analyser: Analyser = analyser
         self.theme = "textual-dark"
 
     def on_mount(self) -> None:

@@ -10,6 +10,7 @@ analysed when it is opened (the next one is prefetched).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -18,7 +19,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widget import Widget
+from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from reader.app.widgets.article_list import ArticleList, file_label
@@ -28,20 +31,44 @@ from reader.app.widgets.sections_panel import SectionsPanel
 from reader.app.widgets.sources_panel import SourcesPanel
 from reader.app.widgets.summary_list import SummaryList
 from reader.ingest import TEXT_SUFFIXES, IngestError
-from reader.library import load_articles
-from summaries.analysis import ArticleAnalysis, resummarize
+from reader.storage import ReadingState, article_key, default_state_path
+from reader.app import engine
 from summaries.model import Article, Span
-from summaries.summarize import ALGORITHMS
+
+if TYPE_CHECKING:
+    from summaries.analysis import ArticleAnalysis
 
 NARROW_BELOW = 100  # columns: below this the article and the panels take turns
 LIST_OPEN_FROM = 130  # columns: from this width the article list starts open
 TABS = ("summary", "sources", "sections", "removed")
 # Push a batch of loaded articles to the list at least this often (seconds).
 LOAD_FLUSH_SECONDS = 0.1
+# Write the reading position at most this often while the cursor moves (seconds);
+# it is also written when the article changes and when the screen closes.
+REMEMBER_AFTER_SECONDS = 0.5
+# Analyses kept for recently opened articles (coming back is instant); older ones
+# are dropped so a long session over a large library does not grow without bound.
+KEEP_ANALYSES = 24
 
 
-class StatusBar(Static):
-    """One line of state: article, type, algorithm, length, cursor, search, loading."""
+class StatusBar(Widget):
+    """One line of state: article, type, algorithm, length, cursor, search, loading.
+
+    Not a Static: `Static.update` asks for a layout of the whole screen, and this
+    line changes on every cursor move while its size never does.
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._content = Content("")
+
+    def show(self, content: Content) -> None:
+        if content.plain != self._content.plain or content.spans != self._content.spans:
+            self._content = content
+            self.refresh()
+
+    def render(self) -> Content:
+        return self._content
 
 
 class MainScreen(Screen):
@@ -68,17 +95,21 @@ class MainScreen(Screen):
     def __init__(self, paths: list[str], algorithm: str, max_bytes: int) -> None:
         super().__init__()
         self.paths = paths
-        self.algorithm = algorithm if algorithm in ALGORITHMS else ALGORITHMS[0]
+        self.algorithm = algorithm  # checked against the engine's names when it is loaded
         self.max_bytes = max_bytes
         self.length: int | None = None  # summary sentences; None = the engine's default
         self.articles: list[Article] = []
-        self.analyses: dict[int, ArticleAnalysis] = {}
+        self.analyses: dict[int, ArticleAnalysis] = {}  # least recently used first
         self.requests: dict[int, tuple[str, int | None]] = {}  # what each held analysis was asked for
         self.failures: dict[int, str] = {}  # article index -> why its analysis failed
         self.errors: list[IngestError] = []
         self.current: int | None = None
         self.loaded_files = 0
         self.total_files = 0
+        self.reading = ReadingState(None)  # opened on mount
+        self._keys: dict[int, str] = {}  # article index -> reading-state key
+        self._restored: int | None = None  # article whose cursor came from the reading state
+        self._remember_timer: Timer | None = None
 
     # --- composition -----------------------------------------------------
 
@@ -115,6 +146,7 @@ class MainScreen(Screen):
         return self.query_one(ArticleList)
 
     def on_mount(self) -> None:
+        self.reading = ReadingState(default_state_path())
         self._apply_width(self.app.size.width, initial=True)
         self.summary_list.clear_summary("Loading…")
         self.query_one(SourcesPanel).clear_sources("Loading…")
@@ -141,7 +173,7 @@ class MainScreen(Screen):
         self._deliver(self._loading_progress, 0, total)
         batch: list[Article] = []
         done, last_flush = 0, 0.0
-        for loaded in load_articles(self.paths, max_bytes=self.max_bytes):
+        for loaded in engine.load_articles(self.paths, max_bytes=self.max_bytes):
             done += 1
             if isinstance(loaded, IngestError):
                 self._deliver(self.errors.append, loaded)
@@ -176,14 +208,23 @@ class MainScreen(Screen):
     def open_article(self, index: int) -> None:
         if not 0 <= index < len(self.articles):
             return
+        with self.app.batch_update():  # one repaint for the article and every panel
+            self._open_article(index)
+
+    def _open_article(self, index: int) -> None:
+        self.remember_position()  # of the article being left
         self.current = index
         article = self.articles[index]
         self.view.show(article)
+        self._restore_position(index)
         self.query_one(RemovedPanel).show_removals(article)
         self.library.highlight_article(index)
-        analysis = self.analyses.get(index)
+        analysis = self.analyses.pop(index, None)
+        if analysis is not None:
+            self.analyses[index] = analysis  # now the most recently used
         if analysis is not None and self._is_current_summary(index):
             self._show_analysis(analysis)
+            self._prefetch_next()
         else:
             self.summary_list.clear_summary("Analysing…")
             self.query_one(SourcesPanel).clear_sources("Analysing…")
@@ -213,6 +254,9 @@ class MainScreen(Screen):
         self._run_analysis(index, prefetch=True)
 
     def _run_analysis(self, index: int, prefetch: bool) -> None:
+        names = engine.algorithms()  # the first call imports the engine, on this thread
+        if self.algorithm not in names:
+            self.algorithm = names[0]
         article = self.articles[index]
         request = (self.algorithm, self._wanted_length(article))
         try:
@@ -229,7 +273,7 @@ class MainScreen(Screen):
         analysis = self.analyses[index]
         request = (self.algorithm, self._wanted_length(analysis.article))
         try:
-            new = resummarize(analysis, request[0], sentences=request[1])
+            new = engine.resummarize(analysis, request[0], sentences=request[1])
         except Exception as error:
             self._deliver(self._analysis_failed, index, error)
             return
@@ -260,15 +304,20 @@ class MainScreen(Screen):
 
     def _analysed(self, index: int, analysis: ArticleAnalysis, request: tuple[str, int | None]) -> None:
         # Kept even when the user moved on: it makes coming back instant.
+        self.analyses.pop(index, None)
         self.analyses[index] = analysis
         self.requests[index] = request
+        for old in [i for i in self.analyses if i not in (index, self.current)][: max(len(self.analyses) - KEEP_ANALYSES, 0)]:
+            del self.analyses[old]
+            del self.requests[old]
         self.library.set_type(index, analysis.stance.article_type)
         if index != self.current:
             return
         if not self._is_current_summary(index):
             self.resummarize_article(index)
             return
-        self._show_analysis(analysis)
+        with self.app.batch_update():
+            self._show_analysis(analysis)
         self._prefetch_next()
 
     def _prefetch_next(self) -> None:
@@ -283,7 +332,10 @@ class MainScreen(Screen):
         article = analysis.article
         stance = analysis.stance
         self.view.set_analysis(stance, frozenset(item.sentence for item in analysis.summary))
-        self.summary_list.show_summary(article, analysis.summary, stance)
+        # After a restored position, highlight the summary item nearest the cursor
+        # without jumping away from where the reader was.
+        near = self.view.cursor if self._restored == self.current else None
+        self.summary_list.show_summary(article, analysis.summary, stance, near=near)
         self.summary_list.mark(self.view.cursor)
         self.query_one(SourcesPanel).show_sources(article, analysis.sources)
         self.query_one(SectionsPanel).show_stance(article, stance)
@@ -340,6 +392,44 @@ class MainScreen(Screen):
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.summary_list.mark(event.sentence)
         self._update_status()
+        if self.reading.enabled and self._remember_timer is None:
+            self._remember_timer = self.set_timer(REMEMBER_AFTER_SECONDS, self.remember_position)
+
+    # --- reading position ------------------------------------------------
+
+    def _key(self, index: int) -> str:
+        key = self._keys.get(index)
+        if key is None:
+            key = self._keys[index] = article_key(self.articles[index].text)
+        return key
+
+    def _restore_position(self, index: int) -> None:
+        """Put the cursor where the reader left this article last time."""
+        self._restored = None
+        if not self.reading.enabled:
+            return
+        sentence = self.reading.position(self._key(index))
+        if sentence is not None and 0 < sentence < len(self.articles[index].sentences):
+            self.view.move_cursor(sentence, center=True)
+            self._restored = index
+
+    def remember_position(self) -> None:
+        """Store the current article's cursor (skipped when it is already stored)."""
+        if self._remember_timer is not None:
+            self._remember_timer.stop()
+            self._remember_timer = None
+        if not self.reading.enabled or self.current is None or self.view.cursor is None:
+            return
+        key = self._key(self.current)
+        if self.reading.position(key) != self.view.cursor:
+            self.reading.remember(key, self.view.cursor)
+
+    def on_unmount(self) -> None:
+        try:
+            self.remember_position()
+        except NoMatches:  # the article view is already gone
+            pass
+        self.reading.close()
 
     def jump_to(self, sentence: int | None, target: Span, marks: list[Highlight] | None = None) -> None:
         """Show `target` centred in the article, cursor on its sentence, with `marks` drawn."""
@@ -399,10 +489,12 @@ class MainScreen(Screen):
         self._update_status()
 
     def action_next_algorithm(self) -> None:
-        self.set_algorithm(ALGORITHMS[(ALGORITHMS.index(self.algorithm) + 1) % len(ALGORITHMS)])
+        names = engine.algorithms()
+        following = names.index(self.algorithm) + 1 if self.algorithm in names else 0
+        self.set_algorithm(names[following % len(names)])
 
     def set_algorithm(self, name: str) -> None:
-        if name not in ALGORITHMS:
+        if name not in engine.algorithms():
             return
         self.algorithm = name
         if self.current is not None and self.analysis is not None:
@@ -479,7 +571,7 @@ class MainScreen(Screen):
     # --- footer state ----------------------------------------------------
 
     def _update_status(self) -> None:
-        self.query_one(StatusBar).update(self.status_content())
+        self.query_one(StatusBar).show(self.status_content())
 
     def status_content(self) -> Content:
         parts: list[str | tuple[str, str]] = []

@@ -156,8 +156,12 @@ class ArticleView(ScrollView, can_focus=True):
         self._body_starts: list[int] = []  # text start of each body line, ascending
         self._body_lines: list[int] = []  # layout index of each body line
         self._layout_width = -1
+        self._render_width = 0
         self._cache: LRUCache[int, Strip] = LRUCache(256)
         self._overlay_styles: dict[str, Style] = {}
+        # `rich_style` and component styles are recomputed after every refresh;
+        # they only change with CSS, so they are cached until the next style update.
+        self._styles: dict[str, Style] = {}
 
     # --- data in ---------------------------------------------------------
 
@@ -184,8 +188,11 @@ class ArticleView(ScrollView, can_focus=True):
         self._invalidate()
 
     def set_marks(self, marks: list[Highlight]) -> None:
+        if marks == self._marks:
+            return
+        changed = [Span(m.start, m.end) for m in self._marks + marks]
         self._marks = marks
-        self._invalidate()
+        self._invalidate_spans(changed)
 
     # --- positions -------------------------------------------------------
 
@@ -214,13 +221,15 @@ class ArticleView(ScrollView, can_focus=True):
         if self.article is None or sentence is None or not self.article.sentences:
             return
         sentence = max(0, min(sentence, len(self.article.sentences) - 1))
+        previous = self.cursor_span()
         self.cursor = sentence
         span = self.article.sentences[sentence]
         if center:
             self.center_on(span.start)
         else:
             self._scroll_into_view(span.start, span.end)
-        self._invalidate()
+        # Only the lines of the old and the new cursor sentence change.
+        self._invalidate_spans([span.span] + ([previous] if previous is not None else []))
         self.post_message(self.CursorMoved(self, sentence))
 
     def cursor_span(self) -> Span | None:
@@ -342,6 +351,20 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
         self._cache.clear()
         self._overlay_styles.clear()
+        self._styles.clear()
+
+    @property
+    def base_style(self) -> Style:
+        style = self._styles.get("")
+        if style is None:
+            style = self._styles[""] = self.rich_style
+        return style
+
+    def component_style(self, component: str) -> Style:
+        style = self._styles.get(component)
+        if style is None:
+            style = self._styles[component] = self.get_component_rich_style(component)
+        return style
 
     def overlay_style(self, component: str) -> Style:
         """A component's style to lay over text: only what its CSS sets, with
@@ -377,18 +400,32 @@ class ArticleView(ScrollView, can_focus=True):
         self._cache.clear()
         self.refresh()
 
+    def _invalidate_spans(self, spans: list[Span]) -> None:
+        """Forget and repaint only the lines showing any of `spans` (Toolong style)."""
+        if self._layout_width != self._text_width():
+            self._relayout()
+            return
+        for span in spans:
+            first, last = self.line_of(span.start), self.line_of(max(span.end - 1, span.start))
+            for index in range(first, last + 1):
+                self._cache.discard(index)
+            self.refresh_lines(first, last - first + 1)
+
+    def render_lines(self, crop):
+        self._ensure_layout()  # once per paint, not once per line
+        self._render_width = self.scrollable_content_region.width
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
-        self._ensure_layout()
         index = round(self.scroll_y) + y
-        width = self.scrollable_content_region.width
         strip = self._cache.get(index)
         if strip is None:
-            strip = self._render_layout_line(index).adjust_cell_length(width, self.rich_style)
+            strip = self._render_layout_line(index).adjust_cell_length(self._render_width or self.scrollable_content_region.width, self.base_style)
             self._cache[index] = strip
         return strip.apply_offsets(0, index)
 
     def _render_layout_line(self, index: int) -> Strip:
-        base = self.rich_style
+        base = self.base_style
         if index >= len(self._lines):
             return Strip.blank(0, base)
         line = self._lines[index]
@@ -398,10 +435,9 @@ class ArticleView(ScrollView, can_focus=True):
             return Strip(text.render(self.app.console))
         if line.role != "body":
             return Strip(self._gutter(line), GUTTER) if line.paragraph is not None else Strip.blank(0, base)
-        text = Text(self._text[line.start : line.end], style=base, no_wrap=True, end="")
-        for start, end, style in self._highlights_between(line.start, line.end):
-            text.stylize(style, start - line.start, end - line.start)
-        segments = self._gutter(line) + list(text.render(self.app.console))
+        segments = self._gutter(line) + styled_segments(
+            self._text, line.start, line.end, base, self._highlights_between(line.start, line.end)
+        )
         return Strip(segments)
 
     def _gutter(self, line: LayoutLine) -> list[Segment]:
@@ -412,9 +448,9 @@ class ArticleView(ScrollView, can_focus=True):
         summary = self._line_in_summary(line)
         mark_style = self.overlay_style("article-view--summary-mark")
         return [
-            Segment(letter, self.get_component_rich_style(component)),
-            Segment("▍" if summary else " ", self.rich_style + mark_style),
-            Segment(" ", self.rich_style),
+            Segment(letter, self.component_style(component)),
+            Segment("▍" if summary else " ", self.base_style + mark_style),
+            Segment(" ", self.base_style),
         ]
 
     def _line_in_summary(self, line: LayoutLine) -> bool:
@@ -453,6 +489,22 @@ class ArticleView(ScrollView, can_focus=True):
                 current = i == self._match_index
                 add(match.start, match.end, "article-view--match-current" if current else "article-view--match")
         return found
+
+
+def styled_segments(text: str, start: int, end: int, base: Style, ranges: list[tuple[int, int, Style]]) -> list[Segment]:
+    """text[start:end] as segments: `base`, with each range's style laid over it in
+    order (later ranges win). Built directly: a rich Text per line costs ten times more."""
+    if not ranges:
+        return [Segment(text[start:end], base)] if end > start else []
+    cuts = sorted({start, end, *(s for s, _, _ in ranges), *(e for _, e, _ in ranges)})
+    segments: list[Segment] = []
+    for left, right in zip(cuts, cuts[1:]):
+        style = base
+        for s, e, overlay in ranges:
+            if s <= left and right <= e:
+                style = style + overlay
+        segments.append(Segment(text[left:right], style))
+    return segments
 
 
 def layout_article(article: Article, text: str, width: int) -> list[LayoutLine]:
