@@ -21,10 +21,8 @@ from reader import __version__
 from reader.ingest import DEFAULT_MAX_BYTES, IngestError
 from reader.render import Analysed, write
 from reader.seeds import bundled_seed_paths
+from summaries.algorithms import ALGORITHMS
 from summaries.model import Article
-from summaries.sources import extract_sources
-from summaries.stance import analyse_stance
-from summaries.summarize import ALGORITHMS, summarize
 
 COMMANDS = ("clean", "summarize", "sources", "sections", "stance")
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -151,6 +149,12 @@ def analyse(article: Article, command: str, args: argparse.Namespace, notes: tup
     item = Analysed(article=article, notes=notes)
     if command == "clean":
         return item
+    # Imported here: the engine's imports cost a noticeable part of a second, which
+    # `reader clean` and the TUI's first paint should not pay.
+    from summaries.sources import extract_sources
+    from summaries.stance import analyse_stance
+    from summaries.summarize import summarize
+
     sources = extract_sources(article)
     if command == "sources":
         item.sources = sources

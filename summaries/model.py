@@ -57,7 +57,9 @@ class OffsetMap:
     __slots__ = ("_raw",)
 
     def __init__(self, raw_offsets: Sequence[int] | np.ndarray) -> None:
-        self._raw = np.asarray(raw_offsets, dtype=np.int64)
+        # int32: inputs are capped far below 2**31 characters, and a thousand open
+        # articles should not pay 8 bytes per character for their maps.
+        self._raw = np.asarray(raw_offsets, dtype=np.int32)
         if self._raw.ndim != 1:
             raise ValueError("raw offsets must be one-dimensional")
 

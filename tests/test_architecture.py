@@ -14,3 +14,21 @@ def test_summaries_imports_neither_textual_nor_reader():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == ""
+
+
+def test_algorithm_names_module_matches_the_rankers():
+    from summaries.algorithms import ALGORITHMS
+    from summaries.rankers import ALGORITHMS as RANKED
+
+    assert tuple(ALGORITHMS) == tuple(RANKED)
+
+
+def test_command_line_start_loads_no_analysis_engine_or_tui():
+    """`reader` must paint quickly: parsing arguments may not import the heavy parts."""
+    code = (
+        "import sys, reader.cli\n"
+        "heavy = ('nltk', 'sumy', 'textual', 'summaries.rankers', 'summaries.stance', 'summaries.sources')\n"
+        "print(','.join(sorted(n for n in sys.modules if n.startswith(heavy))))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

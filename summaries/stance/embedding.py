@@ -40,16 +40,43 @@ def package_folder() -> Path:
     return Path(next(iter(spec.submodule_search_locations)))
 
 
-@lru_cache(maxsize=1)
-def token_table() -> np.ndarray:
-    """The (vocabulary, 256) float32 table of token vectors."""
+def _open_table():
     from safetensors import safe_open
 
-    with safe_open(str(package_folder() / TABLE_FILE), framework="np", device="cpu") as handle:
-        table = handle.get_tensor(TABLE_KEY)
-    if table.ndim != 2 or table.shape[1] != DIMENSIONS:
-        raise EmbeddingUnavailable(f"unexpected embedding table shape {table.shape}")
-    return np.ascontiguousarray(table, dtype=np.float32)
+    return safe_open(str(package_folder() / TABLE_FILE), framework="np", device="cpu")
+
+
+@lru_cache(maxsize=1)
+def vocabulary_size() -> int:
+    with _open_table() as handle:
+        shape = handle.get_slice(TABLE_KEY).get_shape()
+    if len(shape) != 2 or shape[1] != DIMENSIONS:
+        raise EmbeddingUnavailable(f"unexpected embedding table shape {tuple(shape)}")
+    return int(shape[0])
+
+
+def token_table() -> np.ndarray:
+    """The (vocabulary, 256) float32 table of token vectors: for fitting and tests only.
+
+    Not cached: at run time only its product with the model's direction is needed
+    (`project_table`), and the float32 table alone would be 32 MB held for nothing."""
+    vocabulary_size()  # validates the shape
+    with _open_table() as handle:
+        return np.ascontiguousarray(handle.get_tensor(TABLE_KEY), dtype=np.float32)
+
+
+def project_table(direction, rows_per_chunk: int = 4096) -> np.ndarray:
+    """`table @ direction` for every token, a chunk of rows at a time, so the stored
+    float16 table is never widened whole in memory."""
+    direction = np.asarray(direction, dtype=np.float32)
+    size = vocabulary_size()
+    scores = np.empty(size, dtype=np.float64)
+    with _open_table() as handle:
+        table = handle.get_slice(TABLE_KEY)
+        for start in range(0, size, rows_per_chunk):
+            stop = min(size, start + rows_per_chunk)
+            scores[start:stop] = table[start:stop].astype(np.float32) @ direction
+    return scores
 
 
 @lru_cache(maxsize=1)
@@ -87,7 +114,7 @@ def _learn_words(words: set[str]) -> None:
         return
     if len(_WORD_IDS) + len(unseen) > _WORD_IDS_LIMIT:
         _WORD_IDS.clear()
-    limit = token_table().shape[0] - 1
+    limit = vocabulary_size() - 1
     encode = getattr(tokenizer(), "encode_batch_fast", tokenizer().encode_batch)  # fast: no offsets (>= 0.21)
     for word, encoding in zip(unseen, encode(unseen, add_special_tokens=False)):
         _WORD_IDS[word] = tuple(min(i, limit) for i in encoding.ids)
@@ -133,7 +160,7 @@ class TokenScorer:
     """
 
     def __init__(self, direction, centre: float) -> None:
-        self.scores = token_table().astype(np.float64) @ np.asarray(direction, dtype=np.float64)
+        self.scores = project_table(direction)
         self.centre = centre
         self._word_pushes: dict[str, float] = {}
 

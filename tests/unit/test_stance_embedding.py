@@ -32,7 +32,7 @@ def test_embedding_loads_and_embeds_with_the_network_refused(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    embedding.token_table.cache_clear()
+    embedding.vocabulary_size.cache_clear()
     embedding.tokenizer.cache_clear()
     embedding._WORD_IDS.clear()
     vectors = embed(SENTENCES[:2])
@@ -98,3 +98,11 @@ def test_embedding_cue_names_its_push_and_words_when_it_is_large():
     wording = [c for c in verdict.cues if c.startswith("overall wording (embedding +")]
     assert wording, verdict.cues
     assert ":" in wording[0]  # the words behind the push follow the colon
+
+
+def test_table_projection_in_chunks_equals_the_full_product():
+    direction = np.random.default_rng(7).normal(size=DIMENSIONS)
+    chunked = embedding.project_table(direction, rows_per_chunk=1000)
+    full = embedding.token_table().astype(np.float64) @ direction
+    assert chunked.shape == (embedding.vocabulary_size(),)
+    assert np.allclose(chunked, full, atol=1e-3)
