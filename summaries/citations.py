@@ -109,20 +109,30 @@ def _has_verb(words: list[str]) -> bool:
 
 _ASCII_LETTERS = bytes(range(65, 91)) + bytes(range(97, 123))
 _ASCII_CAPITALS = bytes(range(65, 91))
-_ASCII_SPACE = b" \t\n\r\f\v"
+_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _character_counts(text: str) -> tuple[int, int, int]:
-    """Letters, capital letters and non-space characters (bytes.translate for ASCII: fast)."""
+    """Letters, capital letters and non-space characters (bytes.translate for the ASCII
+    part: fast; the few other characters, such as "£" or curly quotes, one by one)."""
     if text.isascii():
         raw = text.encode("ascii")
-        size = len(raw)
-        return (
-            size - len(raw.translate(None, _ASCII_LETTERS)),
-            size - len(raw.translate(None, _ASCII_CAPITALS)),
-            len(raw.translate(None, _ASCII_SPACE)),
-        )
-    return sum(map(str.isalpha, text)), sum(map(str.isupper, text)), len(text) - sum(map(str.isspace, text))
+        others = ""
+    else:
+        raw = text.encode("ascii", "ignore")
+        others = "".join(_NON_ASCII.findall(text))
+    size = len(raw)
+    letters = size - len(raw.translate(None, _ASCII_LETTERS))
+    capitals = size - len(raw.translate(None, _ASCII_CAPITALS))
+    visible = len(raw.translate(None, _ASCII_SPACE))
+    if others:
+        letters += sum(map(str.isalpha, others))
+        capitals += sum(map(str.isupper, others))
+        visible += len(others) - sum(map(str.isspace, others))
+    return letters, capitals, visible
 
 
 def _looks_like_list(text: str, words: list[str]) -> bool:
@@ -186,19 +196,30 @@ _DANGLING = re.compile(
 _OPENING_QUOTE = "\"“«"
 
 
+_FIRST_WORD = re.compile(r"\s*(\w+)")
+_DANGLING_FIRST = frozenset(_DANGLING_WORDS)
+_PHRASE_FIRST = frozenset(p.split()[0] for p in _DANGLING_PHRASES)
+
+
 def dangling_start(text: str) -> bool:
     """True when the sentence opens with a pronoun or connective that points back.
 
     Quoted speech is not checked: a pronoun inside a quote is the speaker's.
     """
-    return _DANGLING.match(text) is not None
+    first = _FIRST_WORD.match(text)
+    if first is None:
+        return False
+    word = first.group(1).lower()
+    # The word list alone decides most sentences; the phrase pattern runs only when
+    # the first word could open one ("as a result", "in addition").
+    return word in _DANGLING_FIRST or (word in _PHRASE_FIRST and _DANGLING.match(text) is not None)
 
 
 def dangling_flags(document: RankDocument) -> list[bool]:
     """`dangling_start` of every sentence, computed once per document."""
     flags = document._cache.get("dangling")
     if flags is None:
-        flags = document._cache["dangling"] = [_DANGLING.match(t) is not None for t in document.texts]
+        flags = document._cache["dangling"] = [dangling_start(t) for t in document.texts]
     return flags
 
 
@@ -248,26 +269,26 @@ class QuoteInfo:
 
 
 _PLAIN = QuoteInfo(False, False, False, False)
+_SPOKEN = QuoteInfo(False, False, True, False)  # no quote marks, a speech verb: may attribute a quote
 
 
 def _speaks(words: list[str]) -> bool:
     return not _SPEECH.isdisjoint(map(str.lower, words))
 
 
-def quote_info(document: RankDocument) -> list[QuoteInfo]:
-    """Quote state of every sentence, tracked across each paragraph."""
-    article = document.article
-    text = article.text
+def _quote_infos(document: RankDocument, first: int, end: int) -> list[QuoteInfo]:
+    """Quote state of sentences first..end-1, one paragraph: depth starts at 0 (an
+    unclosed quote does not leak across paragraphs)."""
+    text = document.article.text
+    sentences = document.article.sentences
     infos: list[QuoteInfo] = []
     depth = 0
-    previous_paragraph = None
-    for sentence, sentence_text, words in zip(article.sentences, document.texts, document.words):
-        if sentence.paragraph != previous_paragraph:
-            depth = 0  # an unclosed quote does not leak across paragraphs
-            previous_paragraph = sentence.paragraph
+    for index in range(first, end):
+        sentence_text = document.texts[index]
         if depth == 0 and _QUOTE_MARK.search(sentence_text) is None:
-            infos.append(QuoteInfo(False, False, True, False) if _speaks(words) else _PLAIN)
+            infos.append(_SPOKEN if document.sentences_with(_SPEECH)[index] else _PLAIN)
             continue
+        sentence = sentences[index]
         before, depth, outside = quote_states(text, sentence.start, sentence.end, depth)
         outside_words = _WORDS.findall(outside)
         infos.append(
@@ -281,7 +302,41 @@ def quote_info(document: RankDocument) -> list[QuoteInfo]:
     return infos
 
 
-def attributing_sentence(document: RankDocument, index: int, quotes: list[QuoteInfo]) -> int | None:
+class QuoteStates:
+    """`QuoteInfo` of each sentence, worked out a paragraph at a time when first asked
+    for: the citation step looks at a few sentences of a long article."""
+
+    __slots__ = ("_document", "_infos")
+
+    def __init__(self, document: RankDocument) -> None:
+        self._document = document
+        self._infos: list[QuoteInfo | None] = [None] * len(document)
+
+    def __len__(self) -> int:
+        return len(self._infos)
+
+    def __getitem__(self, index: int) -> QuoteInfo:
+        info = self._infos[index]
+        if info is None:
+            sentences = self._document.article.sentences
+            paragraph = sentences[index].paragraph
+            first = end = index
+            while first > 0 and sentences[first - 1].paragraph == paragraph:
+                first -= 1
+            while end < len(sentences) and sentences[end].paragraph == paragraph:
+                end += 1
+            self._infos[first:end] = _quote_infos(self._document, first, end)
+            info = self._infos[index]
+        return info
+
+
+def quote_info(document: RankDocument) -> list[QuoteInfo]:
+    """Quote state of every sentence, tracked across each paragraph."""
+    states = QuoteStates(document)
+    return [states[i] for i in range(len(states))]
+
+
+def attributing_sentence(document: RankDocument, index: int, quotes: QuoteStates | list[QuoteInfo]) -> int | None:
     """For a bare quote, the separate sentence that says who is speaking; else None.
 
     A quote without a speech verb of its own is attributed where it closes ("…," he
@@ -326,29 +381,62 @@ def sentence_attributions(sources: list[Source] | None) -> dict[int, str]:
 
 
 class CitationAwareSelector:
-    """Picks `count` sentences from a ranking under the citation rules above."""
+    """Picks `count` sentences from a ranking under the citation rules above.
+
+    Everything is worked out lazily, for the sentences the selection looks at: a
+    summary of seven sentences usually looks at about ten.
+    """
 
     def __init__(self, document: RankDocument, sources: list[Source] | None = None) -> None:
         self.document = document
-        self.quotes = quote_info(document)
+        self.quotes = QuoteStates(document)
         self.attributions = sentence_attributions(sources)
-        self._junk: dict[int, str | None] = {}  # computed for the sentences looked at only
-        self._rows: dict[int, list[float]] = {}
-        self._folded: list[str] = []
+        self._junk: dict[int, str | None] = {}
+        self._speakers: dict[int, int | None] = {}
+        self._dangling = dangling_flags(document)
+        self._similarity = None if document.very_long else document.similarity()
 
     def _junk_of(self, index: int) -> str | None:
-        if index not in self._junk:
+        found = self._junk.get(index, False)
+        if found is False:
             article = self.document.article
             if article.paragraphs[article.sentences[index].paragraph].kind == "heading":
-                self._junk[index] = "heading"
+                found = "heading"
+            elif self._plainly_prose(index):
+                found = None
             else:
-                self._junk[index] = junk_reason(self.document.texts[index], self.document.words[index])
-        return self._junk[index]
+                found = junk_reason(self.document.texts[index], self.document.sentence_words(index))
+            self._junk[index] = found
+        return found
+
+    def _plainly_prose(self, index: int) -> bool:
+        """A cheap test that passes only sentences `junk_reason` passes, without
+        splitting their words: an ordinary sentence of news prose.
+
+        Word counts are bounded from the term counts (`term_tokens` splits at full
+        stops, and may join or add a token at each hyphen, apostrophe or non-ASCII
+        character), so the bounds hold for every text.
+        """
+        text = self.document.texts[index]
+        first = text[0]
+        if not (first.isupper() or first.isdigit()) or text.rstrip(_CLOSERS)[-1:] not in (".", "!", "…"):
+            return False
+        terms = self.document.term_sizes()[index]
+        slack = text.count("-") + text.count("'") + len(text.encode()) - len(text)
+        if terms - slack - text.count(".") < SHORT_WORDS or terms + slack > MAX_WORDS:
+            return False
+        if text.count(",") + text.count(";") >= 4 or "@" in text or "©" in text:
+            return False  # maybe a list, maybe page furniture: look closer
+        lowered = text.lower()
+        if any(word in lowered for word in _FURNITURE_WORDS):
+            return False
+        letters, capitals, visible = _character_counts(text)
+        return letters >= 0.5 * visible and capitals <= 0.5 * letters
 
     def junk(self, index: int, *, as_helper: bool = False) -> str | None:
         reason = self._junk_of(index)
         if as_helper and reason in ("fragment", "no verb"):
-            return junk_reason(self.document.texts[index], self.document.words[index], as_helper=True)
+            return junk_reason(self.document.texts[index], self.document.sentence_words(index), as_helper=True)
         return reason
 
     def antecedent(self, index: int) -> int | None:
@@ -360,23 +448,37 @@ class CitationAwareSelector:
             j -= 1
         return None
 
+    def _speaker(self, index: int) -> int | None:
+        found = self._speakers.get(index, -1)
+        if found == -1:
+            article = self.document.article
+            sentence = article.sentences[index]
+            # No quote mark from the paragraph's start to the sentence's end: not a quote.
+            if _QUOTE_MARK.search(article.text, article.paragraphs[sentence.paragraph].start, sentence.end) is None:
+                found = None
+            else:
+                found = attributing_sentence(self.document, index, self.quotes)
+            self._speakers[index] = found
+        return found
+
     def requirements(self, index: int) -> list[tuple[int, str]]:
         """Sentences `index` cannot be shown without, with why."""
         needed = []
-        speaker = attributing_sentence(self.document, index, self.quotes)
+        speaker = self._speaker(index)
         if speaker is not None and index not in self.attributions and speaker not in self.attributions:
             needed.append((speaker, f"attribution of sentence {index}"))
-        if dangling_flags(self.document)[index]:
+        if self._dangling[index]:
             previous = self.antecedent(index)
             if previous is not None:
                 needed.append((previous, f"antecedent of sentence {index}"))
         return needed
 
-    def helpers(self, index: int, chosen: set[int]) -> list[tuple[int, str]] | None:
+    def helpers(self, index: int, chosen) -> list[tuple[int, str]] | None:
         """Everything that must come along with `index` (followed transitively, a little
         way); None when that is too much or unusable."""
         needed: list[tuple[int, str]] = []
-        present = set(chosen) | {index}
+        present = set(chosen)
+        present.add(index)
         queue = [index]
         while queue:
             for helper, reason in self.requirements(queue.pop(0)):
@@ -392,7 +494,7 @@ class CitationAwareSelector:
     def _attribution(self, index: int) -> str | None:
         if index in self.attributions:
             return self.attributions[index]
-        speaker = attributing_sentence(self.document, index, self.quotes)
+        speaker = self._speaker(index)
         return self.attributions.get(speaker) if speaker is not None else None
 
     def _duplicate(self, index: int, chosen) -> bool:
@@ -400,15 +502,22 @@ class CitationAwareSelector:
         or a cosine similarity of their terms of NEAR_DUPLICATE or more)."""
         if not chosen:
             return False
-        if not self._folded:
-            self._folded = [t.casefold() for t in self.document.texts]
-        if self.document.very_long:  # no similarity matrix for a book-length text: exact repeats only
-            return any(self._folded[c] == self._folded[index] for c in chosen)
-        row = self._rows.get(index)
-        if row is None:  # plain floats: cheaper to probe one by one
-            row = self._rows[index] = self.document.similarity_row(index).tolist()
-        folded = self._folded
-        return any(row[c] >= NEAR_DUPLICATE or folded[c] == folded[index] for c in chosen)
+        texts = self.document.texts
+        text = texts[index]
+        if self._similarity is None:  # no similarity matrix for a book-length text: exact repeats only
+            similar = ()
+        else:
+            row = self._similarity[index]
+            similar = [c for c in chosen if row[c] >= NEAR_DUPLICATE]
+        if similar:
+            return True
+        folded = None
+        for c in chosen:
+            if len(texts[c]) == len(text):  # equal texts have equal lengths: fold only then
+                folded = folded or text.casefold()
+                if texts[c].casefold() == folded:
+                    return True
+        return False
 
     def select(self, ranking: list[Ranked], count: int) -> list[SummaryItem]:
         """The summary: `count` sentences (fewer only if the article lacks usable ones).
@@ -418,29 +527,35 @@ class CitationAwareSelector:
         members' places in the ranking, so a weak antecedent pushes a sentence down
         (the penalty) and a strong one lets the pair in together.
         """
-        scores = {r.sentence: r.score for r in ranking}
         place = {r.sentence: p for p, r in enumerate(ranking)}
-        queue = [(float(p), r.sentence) for p, r in enumerate(ranking)]  # already a heap: sorted
         chosen: dict[int, str | None] = {}  # sentence -> why it came along (None: on its own rank)
         passed_over: list[int] = []
-        while queue and len(chosen) < count:
-            key, index = heapq.heappop(queue)
+        # Candidates in ranking order; a group pushed down waits in `delayed` (a heap).
+        delayed: list[tuple[float, int]] = []
+        position = 0
+        while len(chosen) < count and (position < len(ranking) or delayed):
+            if delayed and (position >= len(ranking) or delayed[0] < (position, ranking[position].sentence)):
+                key, index = heapq.heappop(delayed)
+            else:
+                key, index = float(position), ranking[position].sentence
+                position += 1
             if index in chosen or self.junk(index) or self._duplicate(index, chosen):
                 continue
             needed = self.helpers(index, chosen)
             if (
                 needed is None
                 or len(chosen) + 1 + len(needed) > count
-                or any(self._duplicate(h, (*chosen, index)) for h, _ in needed)
+                or (needed and any(self._duplicate(h, (*chosen, index)) for h, _ in needed))
             ):
                 passed_over.append(index)
                 continue
-            own = place[index]
-            mean_place = (own + sum(place.get(h, len(ranking)) for h, _ in needed)) / (1 + len(needed))
-            group_place = own + GROUP_PENALTY * (mean_place - own)
-            if group_place > key + 1e-9:
-                heapq.heappush(queue, (group_place, index))
-                continue
+            if needed:
+                own = place[index]
+                mean_place = (own + sum(place.get(h, len(ranking)) for h, _ in needed)) / (1 + len(needed))
+                group_place = own + GROUP_PENALTY * (mean_place - own)
+                if group_place > key + 1e-9:
+                    heapq.heappush(delayed, (group_place, index))
+                    continue
             chosen[index] = None
             for helper, reason in needed:
                 chosen[helper] = reason
@@ -451,16 +566,20 @@ class CitationAwareSelector:
                 break
             if index not in chosen and not self._duplicate(index, chosen):
                 chosen[index] = "shown without its context"
+        scores = {r.sentence: r.score for r in ranking}
         sentences = self.document.article.sentences
-        return [
-            SummaryItem(
-                start=sentences[i].start,
-                end=sentences[i].end,
-                sentence=i,
-                paragraph=sentences[i].paragraph,
-                score=scores.get(i, 0.0),
-                attribution=self._attribution(i),
-                reason=chosen[i],
+        items = []
+        for i in sorted(chosen):
+            sentence = sentences[i]
+            items.append(
+                SummaryItem(
+                    start=sentence.start,
+                    end=sentence.end,
+                    sentence=i,
+                    paragraph=sentence.paragraph,
+                    score=scores.get(i, 0.0),
+                    attribution=self._attribution(i),
+                    reason=chosen[i],
+                )
             )
-            for i in sorted(chosen)
-        ]
+        return items

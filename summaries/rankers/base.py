@@ -1,23 +1,30 @@
 """What every ranker shares: the prepared document, the ranked result, the common call.
 
-An article is split into words once, into a `RankDocument`; every
-ranker (the project's own, Lead-k and each sumy algorithm) takes that document and
-returns the sentences best first, like sumy's `__call__(document, sentences_count)`.
-Rankers return their whole order rather than just `sentences_count` sentences so
-that the citation step can pass over a sentence it rejects and take the next one.
+An article is prepared once into a `RankDocument`; every ranker (the project's own,
+Lead-k and each sumy algorithm) takes that document and returns the sentences best
+first, like sumy's `__call__(document, sentences_count)`. Rankers return their whole
+order rather than just `sentences_count` sentences so that the citation step can pass
+over a sentence it rejects and take the next one.
+
+Two kinds of words, for two jobs:
+- `terms`: what centrality compares. The whole article is cut into terms in a few
+  C-level passes over its UTF-8 bytes (lower-case, punctuation to spaces, split),
+  numbered through one dict and counted per sentence with numpy; no regex runs per
+  sentence and nothing is remembered between articles.
+- `words`: the exact word tokens of `summaries.segment` (what sumy and the junk rules
+  read), split lazily, per sentence, only for the sentences that are looked at.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from itertools import chain
+from functools import lru_cache
+from itertools import count as counter
 from typing import NamedTuple, Protocol
 
 import numpy as np
 
 from summaries.model import Article
 from summaries.segment import words as split_words
-
 
 # Above this many sentences no n x n matrix is built (a 5 MB file can hold 30,000),
 # and terms are hashed into HASHED_TERMS columns.
@@ -57,104 +64,178 @@ FUNCTION_WORDS = frozenset(
     """.split()
 )
 
+# ------------------------------------------------------------------ terms
 
-_WORD_IDS: dict[str, int] = {}  # word as written -> id of its lower-cased form; -1: function word
-_LOWER_IDS: dict[str, int] = {}
-_WORD_IDS_LIMIT = 1_000_000
-
-
-def _word_id(word: str) -> int:
-    lowered = word.lower()
-    found = -1 if lowered.replace("’", "'") in FUNCTION_WORDS else _LOWER_IDS.setdefault(lowered, len(_LOWER_IDS))
-    _WORD_IDS[word] = found
-    return found
+_SEPARATOR = "\x00"  # between sentences in the joined text; becomes a term of its own
 
 
-def _bound_vocabulary() -> None:
-    """Keep a long-running process from growing the word tables without bound.
+def _byte_table() -> bytes:
+    """ASCII letters lower-cased; ASCII that is neither a word character, an apostrophe,
+    a hyphen nor the separator becomes a space; bytes of other characters stay."""
+    table = bytearray(range(256))
+    for b in range(128):
+        c = chr(b)
+        table[b] = ord(c.lower()) if c.isalnum() or c in "_-'" + _SEPARATOR else 32
+    return bytes(table)
 
-    Called only between articles, so ids stay consistent within one article.
+
+_BYTES = _byte_table()
+_ASCII = bytes(range(128))
+# Non-ASCII punctuation news uses, in UTF-8: curly apostrophes become straight ones
+# (as in the function-word list), the rest spaces.
+_UNICODE_PUNCTUATION = tuple(
+    (c.encode(), b"'" if c in "’‘" else b" ") for c in "’‘“”«»—–…\xa0£€•·″′"
+)
+# Terms never counted, numbered first (the separator is 0): function words and bare
+# punctuation left by the byte pass ("a - b", "'quoted'").
+_IGNORED = (_SEPARATOR.encode(), b"-", b"--", b"'", b"''", *sorted(w.encode() for w in FUNCTION_WORDS))
+_IGNORED_IDS = {term: i for i, term in enumerate(_IGNORED)}
+
+
+def term_tokens(text: str) -> list[bytes]:
+    """`text` cut into lower-cased terms (bytes), in a few C-level passes.
+
+    Close to `summaries.segment.words` lower-cased, not the same: full stops split
+    ("U.S." gives "u", "s"), and only the common non-ASCII punctuation is separated.
+    Good for comparing sentences, not for showing words.
     """
-    if len(_WORD_IDS) >= _WORD_IDS_LIMIT:
-        _WORD_IDS.clear()
-        _LOWER_IDS.clear()
+    data = text.encode()
+    if not text.isascii():
+        others = data.translate(None, _ASCII)  # the few non-ASCII bytes: cheap to search
+        for mark, replacement in _UNICODE_PUNCTUATION:
+            if mark in others:
+                data = data.replace(mark, replacement)
+    # Quotes in single marks ('terrorist'): an apostrophe next to a space is not part of a word.
+    return data.translate(_BYTES).replace(b" '", b"  ").replace(b"' ", b"  ").split()
 
 
-def word_ids(words: list[str]) -> np.ndarray:
-    """Ids of the content words (lower-cased, not function words); -1 for function words."""
-    get = _WORD_IDS.get
-    ids = [get(w) for w in words]
-    if None in ids:
-        ids = [_word_id(w) if i is None else i for w, i in zip(words, ids)]
-    return np.fromiter(ids, dtype=np.int64, count=len(ids))
+def _sentence_terms(texts: list[str]) -> tuple[np.ndarray, np.ndarray, dict[bytes, int], np.ndarray]:
+    """Row (sentence) and term id of every counted term, the term -> id table, and
+    how many terms (counted or not) each sentence has.
+
+    All sentences are joined with a separator and cut once; term ids come from one
+    dict filled in C (`setdefault` over a counter), so ids are sparse but unique.
+    """
+    joined = f" {_SEPARATOR} ".join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # the text itself holds the separator
+        joined = f" {_SEPARATOR} ".join(t.replace(_SEPARATOR, " ") for t in texts)
+    tokens = term_tokens(joined)
+    index = dict(_IGNORED_IDS)
+    ids = np.array(list(map(index.setdefault, tokens, counter(len(_IGNORED)))), dtype=np.int64)
+    rows = np.cumsum(ids == 0)
+    counted = ids >= len(_IGNORED)
+    sizes = np.bincount(rows, minlength=len(texts))
+    sizes[1:] -= 1  # each sentence after the first begins with a separator
+    return rows[counted], ids[counted], index, sizes
 
 
-@dataclass(slots=True)
 class RankDocument:
-    """An article ready for ranking: per-sentence text and words, and a term matrix on demand.
+    """An article ready for ranking: sentence texts, exact words on demand, a term matrix.
 
     Terms are the lower-cased words that are not function words, unstemmed: on
     news, stemming and idf weighting made centrality pick worse sentences (measured
     with benchmarks/summaries.py), and skipping the stemmer is also faster.
     """
 
-    article: Article
-    texts: list[str]
-    words: list[list[str]]
-    _cache: dict = field(default_factory=dict, repr=False)
+    __slots__ = ("article", "texts", "_words", "_cache")
+
+    def __init__(self, article: Article, texts: list[str]) -> None:
+        self.article = article
+        self.texts = texts
+        self._words: list[list[str] | None] = [None] * len(texts)
+        self._cache: dict = {}
 
     def __len__(self) -> int:
         return len(self.texts)
 
-    def term_counts(self) -> tuple[np.ndarray, np.ndarray]:
-        """Sentence-by-term count matrix, and the global word id of each column."""
-        if "counts" not in self._cache:
-            n = len(self.texts)
-            flat = word_ids(list(chain.from_iterable(self.words)))
-            rows = np.repeat(np.arange(n), [len(w) for w in self.words])
-            content = flat >= 0
-            columns, local = np.unique(flat[content], return_inverse=True)
-            width = max(1, min(len(columns), self._width_limit()))
-            cells = np.bincount(rows[content] * width + local % width, minlength=n * width)
-            self._cache["counts"] = (cells.reshape(n, width).astype(np.float64), columns)
-        return self._cache["counts"]
+    def sentence_words(self, index: int) -> list[str]:
+        """The exact word tokens of sentence `index` (summaries.segment.words), split once."""
+        found = self._words[index]
+        if found is None:
+            found = self._words[index] = split_words(self.texts[index])
+        return found
+
+    @property
+    def words(self) -> list[list[str]]:
+        """Word tokens of every sentence (sumy reads them all)."""
+        return [self.sentence_words(i) for i in range(len(self.texts))]
+
+    def term_counts(self) -> tuple[np.ndarray, "TermColumns"]:
+        """Sentence-by-term count matrix, and each term's column."""
+        found = self._cache.get("counts")
+        if found is None:
+            found = self._cache["counts"] = self._term_counts()
+        return found
+
+    def _term_counts(self) -> tuple[np.ndarray, "TermColumns"]:
+        n = len(self.texts)
+        rows, ids, index, sizes = _sentence_terms(self.texts)
+        self._cache["sizes"] = sizes.tolist()
+        first = len(_IGNORED)
+        # Ids are sparse (one counter for every token): number the terms 0, 1, 2...
+        present = np.zeros(int(ids.max(initial=first)) + 1, dtype=bool)
+        present[ids] = True
+        column_of = np.cumsum(present) - 1
+        if self.very_long:  # terms share HASHED_TERMS columns (the hashing trick): the matrix stays small
+            column_of %= HASHED_TERMS
+            width = HASHED_TERMS
+        else:
+            width = max(1, int(column_of[-1]) + 1)
+        cells = np.bincount(rows * width + column_of[ids], minlength=n * width)
+        return cells.reshape(n, width).astype(np.float64), TermColumns(index, first, column_of)
 
     @property
     def very_long(self) -> bool:
         """Too long for n x n matrices (FULL_SIMILARITY_LIMIT sentences)."""
-        return len(self) > FULL_SIMILARITY_LIMIT
+        return len(self.texts) > FULL_SIMILARITY_LIMIT
 
-    def _width_limit(self) -> int:
-        """Term columns allowed: all of them, except in very long texts, whose terms
-        share HASHED_TERMS columns (a hashing trick) to keep the matrix small."""
-        return HASHED_TERMS if self.very_long else 1 << 62
+    def term_sizes(self) -> list[int]:
+        """How many terms each sentence has, function words included: close to its word
+        count (see `term_tokens` for how the two differ)."""
+        self.term_counts()
+        return self._cache["sizes"]
+
+    def norms(self) -> np.ndarray:
+        """Length of each sentence's term-frequency vector (1 for a sentence without terms)."""
+        found = self._cache.get("norms")
+        if found is None:
+            counts, _ = self.term_counts()
+            found = np.sqrt(np.einsum("ij,ij->i", counts, counts))
+            found[found == 0] = 1.0
+            self._cache["norms"] = found
+        return found
 
     def unit_vectors(self) -> np.ndarray:
         """Each sentence's term-frequency vector scaled to length 1 (zero if it has no terms)."""
-        if "unit" not in self._cache:
+        found = self._cache.get("unit")
+        if found is None:
             counts, _ = self.term_counts()
-            norms = np.sqrt(np.einsum("ij,ij->i", counts, counts))[:, None]
-            self._cache["unit"] = np.divide(counts, norms, out=np.zeros_like(counts), where=norms > 0)
-        return self._cache["unit"]
+            found = self._cache["unit"] = counts / self.norms()[:, None]
+        return found
 
     def similarity(self) -> np.ndarray:
         """Cosine similarity of every pair of sentences (n x n), one matrix product.
 
-        Only for articles of up to FULL_SIMILARITY_LIMIT sentences; longer ones use
-        `similarity_row`, so memory stays linear in the article's length.
+        Only the terms that occur in two sentences or more enter the product (the rest
+        only add to a sentence's similarity to itself, which is 1): a news article's
+        matrix shrinks to a third. Only for articles of up to FULL_SIMILARITY_LIMIT
+        sentences; longer ones use `similarity_row`, so memory stays linear in length.
         """
-        if "similarity" not in self._cache:
-            if len(self) > FULL_SIMILARITY_LIMIT:
+        found = self._cache.get("similarity")
+        if found is None:
+            if self.very_long:
                 raise ValueError("article too long for a full similarity matrix; use similarity_row")
-            unit = self.unit_vectors()
-            self._cache["similarity"] = unit @ unit.T
-        return self._cache["similarity"]
+            counts, _ = self.term_counts()
+            shared = counts[:, np.count_nonzero(counts, axis=0) > 1] / self.norms()[:, None]
+            found = shared @ shared.T
+            has_terms = counts.any(axis=1)
+            found.flat[:: len(found) + 1] = has_terms
+            self._cache["similarity"] = found
+        return found
 
     def similarity_row(self, index: int) -> np.ndarray:
         """Cosine similarity of sentence `index` to every sentence."""
-        if "similarity" in self._cache:
-            return self._cache["similarity"][index]
-        if len(self) <= FULL_SIMILARITY_LIMIT:
+        if not self.very_long:
             return self.similarity()[index]
         rows = self._cache.setdefault("rows", {})
         if index not in rows:
@@ -162,25 +243,57 @@ class RankDocument:
             rows[index] = unit @ unit[index]
         return rows[index]
 
+    def sentences_with(self, words: frozenset[str]) -> list[bool]:
+        """Whether each sentence has one of `words` (lower-case) among its words."""
+        key = ("with", words)
+        found = self._cache.get(key)
+        if found is None:
+            if self.very_long:  # hashed columns are shared by many terms: read the words
+                found = [not words.isdisjoint(map(str.lower, self.sentence_words(i))) for i in range(len(self))]
+            else:
+                counts, columns = self.term_counts()
+                present = columns.of(_encoded(words))
+                found = counts[:, present].any(axis=1).tolist() if present else [False] * len(self)
+            self._cache[key] = found
+        return found
+
     def title_columns(self) -> np.ndarray:
         """Mask of the term columns that occur in the title."""
         counts, columns = self.term_counts()
         mask = np.zeros(counts.shape[1], dtype=bool)
         title = self.article.title
-        if not title or not len(columns):
-            return mask
-        ids = word_ids(split_words(title))
-        ids = ids[ids >= 0]
-        at = np.minimum(np.searchsorted(columns, ids), len(columns) - 1)  # columns are sorted
-        mask[at[columns[at] == ids] % counts.shape[1]] = True
+        if title:
+            mask[columns.of(term_tokens(title))] = True
         return mask
 
 
+class TermColumns:
+    """term (bytes, as `term_tokens` gives it) -> its column in the count matrix."""
+
+    __slots__ = ("_index", "_first", "_column_of")
+
+    def __init__(self, index: dict[bytes, int], first: int, column_of: np.ndarray) -> None:
+        self._index, self._first, self._column_of = index, first, column_of
+
+    def get(self, term: bytes, default=None):
+        i = self._index.get(term)
+        return default if i is None or i < self._first else int(self._column_of[i])
+
+    def of(self, terms) -> list[int]:
+        """Columns of those of `terms` that occur (counted terms only)."""
+        first = self._first
+        ids = [i for i in map(self._index.get, terms) if i is not None and i >= first]
+        return self._column_of[ids].tolist() if ids else []
+
+
+@lru_cache(maxsize=64)
+def _encoded(words: frozenset[str]) -> tuple[bytes, ...]:
+    return tuple(w.encode() for w in words)
+
+
 def prepare(article: Article) -> RankDocument:
-    _bound_vocabulary()
     text = article.text
-    texts = [text[s.start : s.end] for s in article.sentences]
-    return RankDocument(article, texts, [split_words(t) for t in texts])
+    return RankDocument(article, [text[s.start : s.end] for s in article.sentences])
 
 
 def by_score(scores: np.ndarray) -> list[Ranked]:

@@ -17,11 +17,12 @@ centrality carries almost everything there; position and title only break near-t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from summaries.citations import dangling_flags
-from summaries.rankers.base import FULL_SIMILARITY_LIMIT, RankDocument, Ranked, by_score
+from summaries.rankers.base import RankDocument, Ranked, by_score
 
 DAMPING = 0.85
 
@@ -36,9 +37,17 @@ class Weights:
 
 
 def _standardised(values: np.ndarray) -> np.ndarray:
-    centred = values - values.mean()
+    centred = values - values.sum() / len(values)
     spread = float(np.sqrt(centred @ centred / len(centred)))
     return centred / spread if spread > 0 else centred * 0.0
+
+
+@lru_cache(maxsize=256)
+def _position(n: int) -> np.ndarray:
+    """Standardised position prior for an article of n sentences (news is front-loaded)."""
+    position = _standardised(1.0 / np.sqrt(np.arange(n) + 1.0))
+    position.flags.writeable = False
+    return position
 
 
 def pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
@@ -47,11 +56,17 @@ def pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
     A sentence with no similar sentence spreads its weight evenly (a dangling node).
     """
     n = similarity.shape[0]
-    weights = similarity - np.diag(np.diag(similarity))
-    out = weights.sum(axis=1, keepdims=True)
-    transition = np.divide(weights, out, out=np.full_like(weights, 1.0 / n), where=out > 0)
-    # p = (1 - d)/n + d * T^T p   <=>   (I - d T^T) p = (1 - d)/n
-    return np.linalg.solve(np.eye(n) - damping * transition.T, np.full(n, (1.0 - damping) / n))
+    weights = similarity.copy()
+    weights.flat[:: n + 1] = 0.0
+    out = weights.sum(axis=1)
+    isolated = out <= 0
+    if isolated.any():
+        weights[isolated] = 1.0
+        out[isolated] = n
+    # p = (1 - d)/n + d * T^T p   <=>   (I - d T^T) p = (1 - d)/n,  with T = weights / out
+    system = weights.T * (-damping / out)
+    system.flat[:: n + 1] += 1.0
+    return np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
 
 
 class DefaultRanker:
@@ -63,43 +78,44 @@ class DefaultRanker:
     def scores(self, document: RankDocument) -> np.ndarray:
         w = self.weights
         n = len(document)
-        counts, _ = document.term_counts()
-        if n <= FULL_SIMILARITY_LIMIT:
+        if not document.very_long:
             centrality = pagerank(document.similarity())
         else:  # very long text: degree centrality (sum of similarities), linear in n
             unit = document.unit_vectors()
             centrality = unit @ unit.sum(axis=0)
-        title = (counts[:, document.title_columns()] > 0).sum(axis=1).astype(float)
-        position = 1.0 / np.sqrt(np.arange(n) + 1.0)
-        dangling = np.asarray(dangling_flags(document), dtype=float)
-        return (
-            w.centrality * _standardised(centrality)
-            + w.title * _standardised(title)
-            + w.position * _standardised(position)
-            - w.dangling * dangling
-        )
+        scores = w.centrality * _standardised(centrality) + w.position * _position(n)
+        title = document.title_columns()
+        if title.any():
+            counts, _ = document.term_counts()
+            scores += w.title * _standardised(np.count_nonzero(counts[:, title], axis=1).astype(np.float64))
+        dangling = dangling_flags(document)
+        if any(dangling):
+            scores -= w.dangling * np.asarray(dangling, dtype=np.float64)
+        return scores
 
     def __call__(self, document: RankDocument, sentences_count: int) -> list[Ranked]:
         n = len(document)
         if n == 0:
             return []
         scores = self.scores(document)
-        if n > FULL_SIMILARITY_LIMIT:  # very long text: by score; the citation step still drops repeats
+        if document.very_long:  # by score; the citation step still drops repeats
             return by_score(scores)
         # Maximal marginal relevance for the sentences asked for and a few to spare (the
         # citation step may pass some over); the rest follow by score.
-        redundancy = self.weights.redundancy
-        closest = np.zeros(n)
+        cost = document.similarity()
+        if self.weights.redundancy != 1.0:
+            cost = self.weights.redundancy * cost
+        remaining = scores.copy()  # a taken sentence drops to -inf
+        closest = np.zeros(n)  # highest cost of each sentence against those taken
         marginal = scores.copy()
         taken: list[int] = []
         for _ in range(min(n, sentences_count + 3)):
             best = int(marginal.argmax())
             taken.append(best)
-            np.maximum(closest, document.similarity_row(best), out=closest)
-            np.subtract(scores, redundancy * closest, out=marginal)
-            marginal[taken] = -np.inf
-        values = scores.tolist()
-        ranking = [Ranked(i, values[i]) for i in taken]
+            remaining[best] = -np.inf
+            np.maximum(closest, cost[best], out=closest)
+            np.subtract(remaining, closest, out=marginal)
         chosen = set(taken)
-        ranking.extend(r for r in by_score(scores) if r.sentence not in chosen)
-        return ranking
+        order = taken + [i for i in np.argsort(-scores, kind="stable").tolist() if i not in chosen]
+        values = scores.tolist()
+        return [Ranked(i, values[i]) for i in order]

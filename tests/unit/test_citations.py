@@ -1,9 +1,14 @@
 """The citation-aware step: each rule on a small hand-written article."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from summaries.citations import (
     CitationAwareSelector,
+    QuoteStates,
     dangling_start,
     junk_reason,
+    quote_info,
     sentence_attributions,
 )
 from summaries.document import plain_article
@@ -228,3 +233,36 @@ def test_attributing_sentence_that_dangles_brings_its_own_antecedent():
     assert [item.reason for item in items] == ["antecedent of sentence 1", "attribution of sentence 2", None]
     _, items = select(text, [2, 0, 3, 1], 2)
     assert 2 not in chosen(items)  # the quote cannot be shown with its speaker in two sentences
+
+
+# The selection screens sentences cheaply before splitting their words; the screen
+# may only pass what junk_reason passes.
+_SCREEN_WORD = st.sampled_from(
+    "The minister said prices rose sharply in U.S. cities, 3.5% and £1.5bn — “we will” "
+    "don’t well-known 'quoted' a--b click share www.bbc.co.uk @bbc © ÉCOLE café ; , - ' …".split(" ")
+)
+_SCREEN_SENTENCE = st.builds(
+    lambda first, words, end: " ".join([first, *words]) + end,
+    st.sampled_from(["The", "Prices", "2004", "“We", "he", "U.S.", "Ünïcödé", "CLICK"]),
+    st.lists(_SCREEN_WORD, min_size=0, max_size=40),
+    st.sampled_from([".", "!", "?", "…", ":", "", ".”"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_SCREEN_SENTENCE, min_size=1, max_size=6))
+def test_the_cheap_prose_screen_never_passes_a_sentence_junk_reason_rejects(sentences):
+    document = prepare(plain_article("\n\n".join(sentences)))
+    selector = CitationAwareSelector(document)
+    for index, text in enumerate(document.texts):
+        if selector._plainly_prose(index):
+            assert junk_reason(text, words(text)) is None, text
+
+
+def test_quote_states_are_worked_out_only_for_the_paragraphs_looked_at():
+    text = "“We will win,” the coach said.\n\nPrices rose.\n\n“It is over,” she said. Fans left."
+    document = prepare(plain_article(text))
+    states = QuoteStates(document)
+    assert states[3].starts_inside is False and states[2].attributed
+    assert states._infos[:2] == [None, None]  # the first two paragraphs were never read
+    assert [states[i] for i in range(4)] == quote_info(document)

@@ -8,6 +8,7 @@ import pytest
 
 from summaries.document import plain_article
 from summaries.rankers import ALGORITHMS, prepare, ranker
+from summaries.rankers.base import term_tokens
 from summaries.rankers.default import DefaultRanker, Weights, pagerank
 from summaries.rankers.sumy_adapter import sumy_document
 
@@ -115,3 +116,26 @@ def test_no_algorithm_needs_downloaded_nltk_data(tmp_path):
     env = {"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
+
+
+def test_terms_are_lower_cased_words_without_punctuation_or_quote_marks():
+    assert term_tokens("“Don’t,” the U.S. 'hawks' said—twice, well-known £5m café.") == [
+        b"don't", b"the", b"u", b"s", b"hawks", b"said", b"twice", b"well-known", b"5m", "café".encode(),
+    ]
+
+
+def test_term_matrix_counts_content_words_per_sentence_and_skips_function_words():
+    document = prepare(plain_article("Buses and buses run. The trams run late."))
+    counts, columns = document.term_counts()
+    assert counts[0, columns.get(b"buses")] == 2
+    assert counts[:, columns.get(b"run")].tolist() == [1, 1]
+    assert columns.get(b"the") is None and columns.get(b"and") is None
+    assert document.term_sizes() == [4, 4]
+
+
+def test_default_ranking_does_not_depend_on_articles_ranked_before():
+    article = plain_article(TEXT, title="Council doubles bus spending")
+    first = ranker("default")(prepare(article), 3)
+    other = "Storms closed schools across the north. Pupils stayed home while teachers marked exams online."
+    ranker("default")(prepare(plain_article(other, title="Storms close schools")), 2)
+    assert ranker("default")(prepare(article), 3) == first
