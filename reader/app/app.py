@@ -37,14 +37,15 @@ class ReaderApp(App[int]):
         algorithm: str = "default",
         max_bytes: int = DEFAULT_MAX_BYTES,
         *,
-        analyser: Analyser = engine.analyse_article,
+        analyser: Analyser = engine.analyse_summary,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.algorithm = algorithm
         self.max_bytes = max_bytes
         # Injectable so tests can feed the panels analyses the engine does not make yet.
-        # The default imports the engine on the worker's thread, at first use.
+        # The default imports the engine on the worker's thread, at first use, and
+        # leaves the stance to a second step (an analyser may also return it at once).
         self.analyser: Analyser = analyser
         self.theme = "textual-dark"
 

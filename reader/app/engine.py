@@ -4,10 +4,16 @@
 imports), and cleaning pulls in wordfreq; the UI can be on screen before any of
 it is loaded. Workers call these on their threads, so the first paint never waits
 for them; later calls are dictionary look-ups in `sys.modules`.
+
+An article is analysed in two steps: `analyse_summary` (sources and summary, what
+the first paint needs) and `add_stance` (the opinion/reporting model, whose tables
+take about half a second to load on first use).
 """
 
 from __future__ import annotations
 
+import threading
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
@@ -17,15 +23,50 @@ if TYPE_CHECKING:
 
 
 def algorithms() -> tuple[str, ...]:
-    from summaries.summarize import ALGORITHMS
+    from summaries.algorithms import ALGORITHMS
 
     return ALGORITHMS
 
 
-def analyse_article(article: Article, algorithm: str = "default", sentences: int | None = None, ratio: float | None = None) -> ArticleAnalysis:
-    from summaries.analysis import analyse_article as analyse
+@lru_cache(maxsize=None)
+def single_threaded_blas() -> None:
+    """Keep numpy's BLAS on one thread.
 
-    return analyse(article, algorithm, sentences=sentences, ratio=ratio)
+    The engine's matrices are small (sentences x sentences): BLAS threads only add
+    their start-up and spinning, which on a busy two-core machine took a first
+    `linalg.solve` from milliseconds to a quarter of a second and starved the UI
+    thread meanwhile.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # an optional speed-up; without it the engine is only slower
+        return
+    threadpool_limits(limits=1, user_api="blas")
+
+
+def analyse_summary(article: Article, algorithm: str = "default", sentences: int | None = None, ratio: float | None = None) -> ArticleAnalysis:
+    """Sources and summary; `stance` is None until `add_stance`."""
+    single_threaded_blas()
+    from summaries.analysis import analyse_summary as first_step
+
+    return first_step(article, algorithm, sentences=sentences, ratio=ratio)
+
+
+# One stance at a time: the model's tables load on first use, and two workers
+# arriving together (the current article's second step, the next one's prefetch)
+# would each load a copy (tens of MB) for no gain, since Python runs one at a time.
+_STANCE_LOCK = threading.Lock()
+
+
+def add_stance(analysis: ArticleAnalysis) -> ArticleAnalysis:
+    from summaries.analysis import add_stance as second_step
+
+    with _STANCE_LOCK:
+        return second_step(analysis)
+
+
+def analyse_article(article: Article, algorithm: str = "default", sentences: int | None = None, ratio: float | None = None) -> ArticleAnalysis:
+    return add_stance(analyse_summary(article, algorithm, sentences=sentences, ratio=ratio))
 
 
 def resummarize(analysis: ArticleAnalysis, algorithm: str, sentences: int | None = None) -> ArticleAnalysis:

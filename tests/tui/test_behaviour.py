@@ -254,7 +254,7 @@ async def test_markup_and_escapes_in_article_are_shown_as_text_and_do_nothing(ma
         await settle(pilot)
         assert app.is_running and app.return_code is None
         # Each summary item shows its sentence exactly as written, markup and all.
-        prompts = " ".join(str(option.prompt) for option in screen.summary_list.options)
+        prompts = " ".join(screen.summary_list.prompts)
         for item in screen.summary_list.items:
             assert visible_text(view.article.text[item.start : item.end]) in prompts
 
@@ -270,7 +270,7 @@ async def test_summary_items_show_markup_as_text(markup_file):
     app = make_app([markup_file], analyser=_analyser_summarising_everything)
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
-        prompts = " ".join(str(option.prompt) for option in app.screen.summary_list.options)
+        prompts = " ".join(app.screen.summary_list.prompts)
         assert "[@click=app.quit]quit[/]" in prompts and "[reverse]nothing special[/reverse]" in prompts
         await pilot.click(SummaryList, offset=(10, 1))
         await settle(pilot)

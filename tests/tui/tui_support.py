@@ -31,13 +31,18 @@ def make_app(paths: list[str], **kwargs) -> ReaderApp:
 
 async def settle(pilot: Pilot) -> None:
     """Wait for loading and analysis workers and the messages they post."""
-    for _ in range(4):
-        for worker in list(pilot.app.workers):
+    # Workers start workers (load -> analyse -> prefetch), and the loader starts after
+    # the first frame: wait until a round finds none left (at least four rounds).
+    for round in range(12):
+        pending = [worker for worker in pilot.app.workers if not worker.is_finished]
+        for worker in pending:
             try:
                 await worker.wait()
             except (WorkerCancelled, WorkerFailed):
                 pass  # superseded (exclusive) or failed: the app shows the failure itself
         await pilot.pause()
+        if round >= 3 and not pending:
+            break
     for field in pilot.app.query(Input):
         field.cursor_blink = False
     await pilot.wait_for_scheduled_animations()

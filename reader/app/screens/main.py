@@ -9,8 +9,10 @@ analysed when it is opened (the next one is prefetched).
 
 from __future__ import annotations
 
+import threading
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from textual import work
 from textual.app import ComposeResult
@@ -33,7 +35,7 @@ from reader.app.widgets.summary_list import SummaryList
 from reader.ingest import TEXT_SUFFIXES, IngestError
 from reader.storage import ReadingState, article_key, default_state_path
 from reader.app import engine
-from summaries.model import Article, Span
+from summaries.model import Article, Span, Stance
 
 if TYPE_CHECKING:
     from summaries.analysis import ArticleAnalysis
@@ -49,6 +51,10 @@ REMEMBER_AFTER_SECONDS = 0.5
 # Analyses kept for recently opened articles (coming back is instant); older ones
 # are dropped so a long session over a large library does not grow without bound.
 KEEP_ANALYSES = 24
+# Until the first article's summary is on screen, loading the other files and
+# adding the stance wait for it (they compete for the one Python thread that runs
+# at a time), but never longer than this (seconds).
+FIRST_PAINT_WAIT = 3.0
 
 
 class StatusBar(Widget):
@@ -102,6 +108,7 @@ class MainScreen(Screen):
         self.analyses: dict[int, ArticleAnalysis] = {}  # least recently used first
         self.requests: dict[int, tuple[str, int | None]] = {}  # what each held analysis was asked for
         self.failures: dict[int, str] = {}  # article index -> why its analysis failed
+        self.stance_failures: dict[int, str] = {}  # article index -> why its labels failed
         self.errors: list[IngestError] = []
         self.current: int | None = None
         self.loaded_files = 0
@@ -110,6 +117,11 @@ class MainScreen(Screen):
         self._keys: dict[int, str] = {}  # article index -> reading-state key
         self._restored: int | None = None  # article whose cursor came from the reading state
         self._remember_timer: Timer | None = None
+        # Set once the first summary (or the reason there is none) has been painted.
+        self._first_paint = threading.Event()
+        self._paint_waits: set[threading.Event] = set()  # workers waiting for a repaint
+        # Hidden tabs are filled when shown: tab id -> the call that fills it.
+        self._pending_fills: dict[str, Callable[[], None]] = {}
 
     # --- composition -----------------------------------------------------
 
@@ -153,7 +165,7 @@ class MainScreen(Screen):
         self.query_one(SectionsPanel).clear_stance("Loading…")
         self.summary_list.focus()
         self._update_status()
-        self.load_library()
+        self.call_after_refresh(self.load_library)  # after the first frame
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -183,6 +195,8 @@ class MainScreen(Screen):
             if batch and now - last_flush >= LOAD_FLUSH_SECONDS:
                 self._deliver(self._add_articles, batch, done, total)
                 batch, last_flush = [], now
+                # The first article is opened now: let its analysis run alone.
+                self._first_paint.wait(FIRST_PAINT_WAIT)
         self._deliver(self._add_articles, batch, done, max(done, total))
 
     def _loading_progress(self, done: int, total: int) -> None:
@@ -198,6 +212,7 @@ class MainScreen(Screen):
             self.open_article(0)
         elif self.current is None and done >= total:
             self.summary_list.clear_summary("No articles could be read." if self.errors else "No articles.")
+            self._first_paint.set()
         else:
             self._prefetch_next()  # the next article may only just have arrived
         if done >= total and self.errors:
@@ -217,7 +232,7 @@ class MainScreen(Screen):
         article = self.articles[index]
         self.view.show(article)
         self._restore_position(index)
-        self.query_one(RemovedPanel).show_removals(article)
+        self._fill_panel("removed", lambda: self.query_one(RemovedPanel).show_removals(article))
         self.library.highlight_article(index)
         analysis = self.analyses.pop(index, None)
         if analysis is not None:
@@ -227,8 +242,8 @@ class MainScreen(Screen):
             self._prefetch_next()
         else:
             self.summary_list.clear_summary("Analysing…")
-            self.query_one(SourcesPanel).clear_sources("Analysing…")
-            self.query_one(SectionsPanel).clear_stance("Analysing…")
+            self._fill_panel("sources", lambda: self.query_one(SourcesPanel).clear_sources("Analysing…"))
+            self._fill_panel("sections", lambda: self.query_one(SectionsPanel).clear_stance("Analysing…"))
             if analysis is not None:
                 self.resummarize_article(index)
             else:
@@ -254,19 +269,46 @@ class MainScreen(Screen):
         self._run_analysis(index, prefetch=True)
 
     def _run_analysis(self, index: int, prefetch: bool) -> None:
-        names = engine.algorithms()  # the first call imports the engine, on this thread
+        """Sources and summary, shown as soon as they are ready; then the stance.
+
+        The app's analyser may leave the stance out (the default does: its model
+        loads slowly the first time); it is then added here, after the summary has
+        been painted. A prefetch delivers once, complete.
+        """
+        names = engine.algorithms()
         if self.algorithm not in names:
             self.algorithm = names[0]
         article = self.articles[index]
         request = (self.algorithm, self._wanted_length(article))
         try:
             analysis = self.app.analyser(article, request[0], sentences=request[1])
+            if prefetch:
+                analysis = engine.add_stance(analysis)
         except Exception as error:  # an engine bug must not take the reader down
             if not prefetch:
                 self._deliver(self._analysis_failed, index, error)
             return
-        if not (prefetch and get_current_worker().is_cancelled):
-            self._deliver(self._analysed, index, analysis, request)
+        if prefetch:
+            if not get_current_worker().is_cancelled:
+                self._deliver(self._analysed, index, analysis, request)
+            return
+        self._deliver(self._analysed, index, analysis, request)
+        if analysis.stance is None:
+            self._wait_for_paint()
+            try:
+                stance = engine.add_stance(analysis).stance
+            except Exception as error:
+                self._deliver(self._stance_failed, index, error)
+                return
+            self._deliver(self._stance_ready, index, article, stance)
+
+    def _wait_for_paint(self) -> None:
+        """Block this worker until the screen has repainted (what was delivered is visible)."""
+        painted = threading.Event()
+        self._paint_waits.add(painted)
+        self._deliver(self.call_after_refresh, painted.set)
+        painted.wait(FIRST_PAINT_WAIT)
+        self._paint_waits.discard(painted)
 
     @work(thread=True, exclusive=True, group="resummarize")
     def resummarize_article(self, index: int) -> None:
@@ -295,22 +337,26 @@ class MainScreen(Screen):
 
     def _analysis_failed(self, index: int, error: Exception) -> None:
         self.failures[index] = f"{type(error).__name__}: {error}"
+        self._first_paint.set()
         if index == self.current:
             message = f"Analysis failed: {self.failures[index]}"
             self.summary_list.clear_summary(message)
-            self.query_one(SourcesPanel).clear_sources(message)
-            self.query_one(SectionsPanel).clear_stance(message)
+            self._fill_panel("sources", lambda: self.query_one(SourcesPanel).clear_sources(message))
+            self._fill_panel("sections", lambda: self.query_one(SectionsPanel).clear_stance(message))
             self._update_status()
 
     def _analysed(self, index: int, analysis: ArticleAnalysis, request: tuple[str, int | None]) -> None:
         # Kept even when the user moved on: it makes coming back instant.
-        self.analyses.pop(index, None)
+        held = self.analyses.pop(index, None)
+        if analysis.stance is None and held is not None and held.article is analysis.article and held.stance is not None:
+            analysis = replace(analysis, stance=held.stance)  # a re-summary of an article whose stance came first
         self.analyses[index] = analysis
         self.requests[index] = request
         for old in [i for i in self.analyses if i not in (index, self.current)][: max(len(self.analyses) - KEEP_ANALYSES, 0)]:
             del self.analyses[old]
             del self.requests[old]
-        self.library.set_type(index, analysis.stance.article_type)
+        if analysis.stance is not None:
+            self.library.set_type(index, analysis.stance.article_type)
         if index != self.current:
             return
         if not self._is_current_summary(index):
@@ -318,7 +364,26 @@ class MainScreen(Screen):
             return
         with self.app.batch_update():
             self._show_analysis(analysis)
-        self._prefetch_next()
+        self.call_after_refresh(self._first_paint.set)
+        self.call_after_refresh(self._prefetch_next)  # after this paint, not competing with it
+
+    def _stance_ready(self, index: int, article: Article, stance: Stance) -> None:
+        """The second step of an analysis: the stance joins whatever summary is held now."""
+        held = self.analyses.get(index)
+        if held is None or held.article is not article:
+            return
+        self.analyses[index] = held = replace(held, stance=stance)
+        self.library.set_type(index, stance.article_type)
+        if index == self.current:
+            with self.app.batch_update():
+                self._show_stance(held)
+                self._update_status()
+
+    def _stance_failed(self, index: int, error: Exception) -> None:
+        self.stance_failures[index] = message = f"Labels failed: {type(error).__name__}: {error}"
+        if index == self.current:
+            self._fill_panel("sections", lambda: self.query_one(SectionsPanel).clear_stance(message))
+            self._update_status()
 
     def _prefetch_next(self) -> None:
         """Analyse the article after the current one, so `n` shows it at once."""
@@ -337,9 +402,37 @@ class MainScreen(Screen):
         near = self.view.cursor if self._restored == self.current else None
         self.summary_list.show_summary(article, analysis.summary, stance, near=near)
         self.summary_list.mark(self.view.cursor)
-        self.query_one(SourcesPanel).show_sources(article, analysis.sources)
-        self.query_one(SectionsPanel).show_stance(article, stance)
+        self._fill_panel("sources", lambda: self.query_one(SourcesPanel).show_sources(article, analysis.sources))
+        if stance is None:
+            self._fill_panel("sections", lambda: self.query_one(SectionsPanel).clear_stance("Analysing…"))
+        else:
+            self._fill_panel("sections", lambda: self.query_one(SectionsPanel).show_stance(article, stance))
         self._update_status()
+
+    def _show_stance(self, analysis: ArticleAnalysis) -> None:
+        """What the stance adds to a shown summary: the gutter, the labels, the sections."""
+        assert analysis.stance is not None
+        self.view.set_analysis(analysis.stance, frozenset(item.sentence for item in analysis.summary))
+        self.summary_list.set_labels(analysis.stance)
+        stance = analysis.stance
+        self._fill_panel("sections", lambda: self.query_one(SectionsPanel).show_stance(analysis.article, stance))
+
+    def _fill_panel(self, tab: str, fill: Callable[[], None]) -> None:
+        """Fill the panel of `tab` now when it is shown, else when it is next shown
+        (switching article then costs nothing for the tabs nobody looks at)."""
+        if self.query_one(TabbedContent).active == tab:
+            self._pending_fills.pop(tab, None)
+            fill()
+        else:
+            self._pending_fills[tab] = fill
+
+    def _fill_pending(self, tab: str) -> None:
+        fill = self._pending_fills.pop(tab, None)
+        if fill is not None:
+            fill()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._fill_pending(event.pane.id or "")
 
     @property
     def analysis(self) -> ArticleAnalysis | None:
@@ -425,6 +518,10 @@ class MainScreen(Screen):
             self.reading.remember(key, self.view.cursor)
 
     def on_unmount(self) -> None:
+        # Workers still waiting for a paint may finish (the app waits for them on exit).
+        self._first_paint.set()
+        for painted in list(self._paint_waits):
+            painted.set()
         try:
             self.remember_position()
         except NoMatches:  # the article view is already gone
@@ -552,6 +649,7 @@ class MainScreen(Screen):
 
     def action_tab(self, name: str) -> None:
         self.query_one(TabbedContent).active = name
+        self._fill_pending(name)  # before the panel takes focus and reports its highlight
         if self.has_class("narrow"):
             self.add_class("side-pane")
         self._focus_active_panel()
@@ -580,8 +678,12 @@ class MainScreen(Screen):
             several = sum(1 for a in self.articles if a.file == article.file) > 1
             parts += [(f"{self.current + 1}/{len(self.articles)}", "bold"), f" {file_label(article, several)}"]
             analysis = self.analysis
-            if analysis is not None:
+            if analysis is not None and analysis.stance is not None:
                 parts += ["  ", (analysis.stance.article_type, "bold $accent")]
+            elif analysis is not None and self.current in self.stance_failures:
+                parts += ["  ", ("labels failed", "bold $error")]
+            elif analysis is not None:
+                parts += ["  ", ("labelling…", "italic $text-muted")]
             elif self.current in self.failures:
                 parts += ["  ", ("analysis failed", "bold $error")]
             else:

@@ -3,19 +3,29 @@
 Each item shows `¶N` (the 1-based paragraph it came from), the sentence, and when
 the engine knows them the source it attributes to and its opinion/reporting label.
 Moving the highlight asks the screen to show that sentence in the article.
+
+Drawn with the Line API, like the article view: the items are wrapped once per
+width into (item, start, end) slices of each item's plain text, and a line is
+rendered only when it is visible and not cached. Switching article re-wraps a few
+sentences instead of re-rendering every prompt, and moving the highlight or the
+mark repaints only the lines of the items involved.
 """
 
 from __future__ import annotations
 
-from rich.segment import Segment
-from textual.binding import Binding
-from textual.content import Content
-from textual.message import Message
-from textual.strip import Strip
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option
+from dataclasses import dataclass
 
-from reader.app.widgets.article_view import visible_text
+from rich.segment import Segment
+from rich.style import Style
+from textual import events
+from textual.binding import Binding
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.app.widgets.article_view import styled_segments, visible_text, wrap_spans
 from summaries.model import Article, Stance, SummaryItem
 
 LIST_KEYS = [
@@ -25,26 +35,113 @@ LIST_KEYS = [
     Binding("G", "last", "Last", show=False),
 ]
 
+LABELS = ("opinion", "analysis", "reporting")
+
 
 def label_style(label: str | None) -> str:
     return {"opinion": "$error", "analysis": "$secondary", "reporting": "$primary"}.get(label or "", "$text-muted")
 
 
 MARK = "▶ "
+PADDING = 0  # cells either side of an item's text (the side pane has its own border)
 
 
-class SummaryList(OptionList):
-    """Summary items; the one citing the article's cursor sentence is marked ▶.
+@dataclass(frozen=True, slots=True)
+class ItemText:
+    """An item's plain text and its styled ranges (component class names)."""
 
-    The mark is drawn over the rendered line rather than put in the prompt, so
-    moving it repaints two lines from the option cache instead of re-rendering
-    every option (OptionList clears its whole cache when a prompt changes).
-    """
+    text: str
+    spans: tuple[tuple[int, int, str], ...]
 
-    BINDINGS = LIST_KEYS
-    COMPONENT_CLASSES = OptionList.COMPONENT_CLASSES | {"summary-list--mark"}
+
+@dataclass(frozen=True, slots=True)
+class ListLine:
+    item: int  # index into the shown texts
+    start: int
+    end: int
+    first: bool  # first line of its item (where the mark is drawn)
+
+
+def item_text(article: Article, item: SummaryItem, label: str | None) -> ItemText:
+    """`  ¶N sentence` and, when known, a second line `— source  label`."""
+    parts: list[tuple[str, str | None]] = [
+        (" " * len(MARK), None),  # where the mark is drawn
+        (f"¶{item.paragraph + 1}", "summary-list--paragraph"),
+        (" ", None),
+        (visible_text(article.text[item.start : item.end]), None),
+    ]
+    details: list[tuple[str, str | None]] = []
+    if item.attribution:
+        details += [("— ", "summary-list--muted"), (visible_text(item.attribution), "summary-list--attribution")]
+    if label:
+        details += [("  " if details else "", None), (label, f"summary-list--{label if label in LABELS else 'unknown'}")]
+    if details:
+        parts += [("\n     ", None), *details]
+    return _assemble(parts)
+
+
+def _assemble(parts: list[tuple[str, str | None]]) -> ItemText:
+    text, spans = "", []
+    for piece, component in parts:
+        if component and piece:
+            spans.append((len(text), len(text) + len(piece), component))
+        text += piece
+    return ItemText(text, tuple(spans))
+
+
+class SummaryList(ScrollView, can_focus=True):
+    """Summary items; the one citing the article's cursor sentence is marked ▶."""
+
+    BINDINGS = [
+        Binding("down,j", "cursor_down", "Down", show=False),
+        Binding("up,k", "cursor_up", "Up", show=False),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("pagedown", "page_down", "Page down", show=False),
+        Binding("pageup", "page_up", "Page up", show=False),
+        Binding("enter", "select", "Show in the article", show=False),
+    ]
+    COMPONENT_CLASSES = {
+        "summary-list--highlighted",
+        "summary-list--mark",
+        "summary-list--message",
+        "summary-list--paragraph",
+        "summary-list--muted",
+        "summary-list--attribution",
+        "summary-list--opinion",
+        "summary-list--analysis",
+        "summary-list--reporting",
+        "summary-list--unknown",
+    }
     DEFAULT_CSS = """
-    SummaryList > .summary-list--mark { color: $accent; text-style: bold; }
+    SummaryList {
+        height: 1fr;
+        background: $surface;
+        color: $foreground;
+        overflow-x: hidden;
+        overflow-y: auto;
+        & > .summary-list--highlighted {
+            color: $foreground;
+            background: $block-cursor-blurred-background;
+        }
+        &:focus {
+            background-tint: $foreground 5%;
+            & > .summary-list--highlighted {
+                color: $block-cursor-foreground;
+                background: $block-cursor-background;
+                text-style: $block-cursor-text-style;
+            }
+        }
+        & > .summary-list--mark { color: $accent; text-style: bold; }
+        & > .summary-list--message { color: $text-disabled; }
+        & > .summary-list--paragraph { color: $accent; text-style: bold; }
+        & > .summary-list--muted { color: $text-muted; }
+        & > .summary-list--attribution { text-style: italic; }
+        & > .summary-list--opinion { color: $error; text-style: bold; }
+        & > .summary-list--analysis { color: $secondary; text-style: bold; }
+        & > .summary-list--reporting { color: $primary; text-style: bold; }
+        & > .summary-list--unknown { color: $text-muted; text-style: bold; }
+    }
     """
 
     class ItemHighlighted(Message):
@@ -60,38 +157,51 @@ class SummaryList(OptionList):
             self.index = index
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, markup=False)
+        super().__init__(id=id)
         self.items: list[SummaryItem] = []
         self.marked: int | None = None
         self._article: Article | None = None
         self._labels: dict[int, str] = {}
-        self._mark_line: int | None = None
-        self._measured_width = -1
-        self._quiet: int | None = None  # a highlight set by the program, not moved by the user
+        self._texts: list[ItemText] = []  # one per item, or the one message line
+        self._highlighted: int | None = None
+        self._lines: list[ListLine] = []
+        self._first_line: list[int] = []  # per item: its first line
+        self._layout_width = -1
+        self._cache: LRUCache[int, Strip] = LRUCache(256)
+        self._styles: dict[str, Style] = {}
 
-
-    def on_focus(self) -> None:
-        if self.highlighted is not None and self.highlighted < len(self.items):
-            self.post_message(self.ItemHighlighted(self.items[self.highlighted], self.highlighted))
+    # --- data in ---------------------------------------------------------
 
     def show_summary(self, article: Article, items: list[SummaryItem], stance: Stance | None, near: int | None = None) -> None:
         """Show `items`; with `near` (a sentence), highlight the item closest to it
         without asking for a jump (the article stays where it is)."""
+        previous = self._highlighted
         self._article = article
         self.items = list(items)
-        self._labels = {verdict.sentence: verdict.label for verdict in stance.sentences} if stance else {}
+        self._labels = _labels(stance)
         self.marked = None
-        previous = self.highlighted
-        self.set_options([Option(self._prompt(i)) for i in range(len(self.items))] or [Option(Content("No summary."), disabled=True)])
+        self._set_texts([self._item_text(i) for i in range(len(self.items))] or [_message("No summary.")])
+        self._highlighted = None
         if self.items and near is not None:
-            self._quiet = min(range(len(self.items)), key=lambda i: (abs(self.items[i].sentence - near), i))
-            self.highlighted = self._quiet
+            quiet = min(range(len(self.items)), key=lambda i: (abs(self.items[i].sentence - near), i))
+            self._move_highlight(quiet, announce=False)
         elif self.items:
             self.highlighted = min(previous or 0, len(self.items) - 1)
 
+    def set_labels(self, stance: Stance | None) -> None:
+        """The opinion/reporting labels arrived after the items: redraw with them."""
+        self._labels = _labels(stance)
+        if self.items and self._article is not None:
+            self._set_texts([self._item_text(i) for i in range(len(self.items))])
+
     def clear_summary(self, message: str) -> None:
-        self.items, self.marked, self._article = [], None, None
-        self.set_options([Option(Content(message), disabled=True)])
+        self.items, self.marked, self._article, self._highlighted = [], None, None, None
+        self._set_texts([_message(message)])
+
+    @property
+    def prompts(self) -> list[str]:
+        """The plain text of every shown line group (an item, or the message)."""
+        return [text.text for text in self._texts]
 
     def index_citing(self, sentence: int | None) -> int | None:
         return next((i for i, item in enumerate(self.items) if item.sentence == sentence), None)
@@ -100,62 +210,204 @@ class SummaryList(OptionList):
         """Mark the item that cites `sentence` (or none)."""
         index = self.index_citing(sentence)
         if index != self.marked:
+            changed = [i for i in (self.marked, index) if i is not None]
             self.marked = index
-            self.refresh()  # visible lines come from the option cache; only the mark is redrawn
+            self._refresh_items(changed, first_only=True)
+
+    # --- the highlight ---------------------------------------------------
+
+    @property
+    def highlighted(self) -> int | None:
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, index: int | None) -> None:
+        if index is None or not self.items:
+            return
+        self._move_highlight(max(0, min(index, len(self.items) - 1)), announce=True)
+
+    def _move_highlight(self, index: int, announce: bool) -> None:
+        if index == self._highlighted:
+            return
+        changed = [i for i in (self._highlighted, index) if i is not None]
+        self._highlighted = index
+        self._refresh_items(changed)
+        self._scroll_to_item(index)
+        if announce:
+            self.post_message(self.ItemHighlighted(self.items[index], index))
+
+    def on_focus(self) -> None:
+        self._invalidate()  # the highlight's colours depend on focus
+        if self._highlighted is not None and self._highlighted < len(self.items):
+            self.post_message(self.ItemHighlighted(self.items[self._highlighted], self._highlighted))
+
+    def on_blur(self) -> None:
+        self._invalidate()
+
+    def action_cursor_down(self) -> None:
+        self._step(1)
+
+    def action_cursor_up(self) -> None:
+        self._step(-1)
+
+    def action_first(self) -> None:
+        self.highlighted = 0
+
+    def action_last(self) -> None:
+        self.highlighted = len(self.items) - 1
+
+    def action_page_down(self) -> None:
+        self._page(1)
+
+    def action_page_up(self) -> None:
+        self._page(-1)
+
+    def action_select(self) -> None:
+        if self._highlighted is not None and self._highlighted < len(self.items):
+            self.post_message(self.ItemChosen(self.items[self._highlighted], self._highlighted))
+
+    def _step(self, step: int) -> None:
+        if self.items:
+            self.highlighted = 0 if self._highlighted is None else self._highlighted + step
+
+    def _page(self, direction: int) -> None:
+        """The item a screen further on, as far as lines go."""
+        if not self.items:
+            return
+        self._ensure_layout()
+        here = self._first_line[self._highlighted or 0]
+        target = max(0, min(here + direction * self.scrollable_content_region.height, len(self._lines) - 1))
+        self.highlighted = self._lines[target].item
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None or not self.items:
+            return
+        index = round(self.scroll_y) + offset.y
+        if 0 <= index < len(self._lines):
+            self.highlighted = self._lines[index].item
+            self.action_select()
+
+    # --- layout and rendering -------------------------------------------
+
+    def _item_text(self, index: int) -> ItemText:
+        assert self._article is not None
+        item = self.items[index]
+        return item_text(self._article, item, self._labels.get(item.sentence))
+
+    def _set_texts(self, texts: list[ItemText]) -> None:
+        self._texts = texts
+        self._relayout()
+        self.scroll_to(y=0, animate=False)
+
+    def _text_width(self) -> int:
+        return max(self.scrollable_content_region.width - 2 * PADDING, 4)
+
+    def _ensure_layout(self) -> None:
+        if self._layout_width != self._text_width():
+            self._relayout()
+
+    def _relayout(self) -> None:
+        width = self._layout_width = self._text_width()
+        self._lines, self._first_line = [], []
+        for number, text in enumerate(self._texts):
+            self._first_line.append(len(self._lines))
+            spans = wrap_spans(text.text, 0, len(text.text), width) or [(0, 0)]
+            self._lines += [ListLine(number, start, end, i == 0) for i, (start, end) in enumerate(spans)]
+        size = Size(self.scrollable_content_region.width, len(self._lines))
+        if size != self.virtual_size:
+            self.virtual_size = size
+        self._invalidate()
+
+    def _invalidate(self) -> None:
+        self._cache.clear()
+        self.refresh()
+
+    def _refresh_items(self, items: list[int], first_only: bool = False) -> None:
+        """Forget and repaint the lines of `items` only."""
+        if self._layout_width != self._text_width():
+            self._relayout()
+            return
+        for item in items:
+            if item >= len(self._first_line):
+                continue
+            first = self._first_line[item]
+            last = first if first_only else (self._first_line[item + 1] - 1 if item + 1 < len(self._first_line) else len(self._lines) - 1)
+            for index in range(first, last + 1):
+                self._cache.discard(index)
+            self.refresh_lines(first, last - first + 1)
+
+    def _scroll_to_item(self, item: int) -> None:
+        self._ensure_layout()
+        if item >= len(self._first_line):
+            return
+        first = self._first_line[item]
+        last = self._first_line[item + 1] - 1 if item + 1 < len(self._first_line) else len(self._lines) - 1
+        top, height = round(self.scroll_y), self.scrollable_content_region.height
+        if first < top:
+            self.scroll_to(y=first, animate=False)
+        elif last >= top + height:
+            self.scroll_to(y=max(min(first, last - height + 1), 0), animate=False)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles.clear()
+        self._cache.clear()
+
+    def _style(self, name: str) -> Style:
+        """The widget's style ("") or a component's, to lay over it (cached until CSS changes)."""
+        style = self._styles.get(name)
+        if style is None:
+            if not name:
+                style = self.rich_style
+            else:
+                partial = self.get_component_rich_style(name, partial=True)
+                full = self.get_component_rich_style(name)
+                style = partial.without_color + Style(
+                    color=full.color if partial.color else None, bgcolor=full.bgcolor if partial.bgcolor else None
+                )
+            self._styles[name] = style
+        return style
 
     def render_lines(self, crop):
-        # OptionList measures option heights once; a scrollbar appearing narrows the
-        # text without a resize event, so re-measure when the width moved.
-        width = self.scrollable_content_region.width
-        if width != self._measured_width:
-            self._measured_width = width
-            self._clear_caches()
-        # Which screen line carries the mark, worked out once per paint.
-        self._mark_line = None
-        if self.marked is not None and self.items and self.marked < self.option_count:
-            self._mark_line = self._index_to_line.get(self.marked)
+        self._ensure_layout()  # once per paint, not once per line
         return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        if self._mark_line is None or self.scroll_offset.y + y != self._mark_line:
-            return strip
-        left = self.get_component_styles("option-list--option").padding.left
-        before, slot, after = strip.divide([left, left + len(MARK), strip.cell_length])
-        base = next((segment.style for segment in slot if segment.style is not None), None)
-        style = self.get_component_rich_style("summary-list--mark", partial=True)
-        mark = Strip([Segment(MARK, base + style if base is not None else style)], len(MARK))
-        return Strip.join([before, mark, after])
+        index = round(self.scroll_y) + y
+        strip = self._cache.get(index)
+        if strip is None:
+            strip = self._cache[index] = self._render_list_line(index)
+        return strip.apply_offsets(0, index)
 
-    def _prompt(self, index: int) -> Content:
-        assert self._article is not None
-        item = self.items[index]
-        sentence = self._article.text[item.start : item.end]
-        label = self._labels.get(item.sentence)
-        parts: list[str | tuple[str, str] | Content] = [
-            " " * len(MARK),  # where the mark is drawn
-            (f"¶{item.paragraph + 1}", "bold $accent"),
-            " ",
-            Content(visible_text(sentence)),
-        ]
-        details: list[str | tuple[str, str] | Content] = []
-        if item.attribution:
-            details += [("— ", "$text-muted"), (visible_text(item.attribution), "italic")]
-        if label:
-            details += ["  " if details else "", (label, f"bold {label_style(label)}")]
-        if details:
-            parts += ["\n     ", *details]
-        return Content.assemble(*parts)
+    def _render_list_line(self, index: int) -> Strip:
+        width = self.scrollable_content_region.width
+        base = self._style("")
+        if index >= len(self._lines):
+            return Strip.blank(width, base)
+        line = self._lines[index]
+        text = self._texts[line.item]
+        if self.items and line.item == self._highlighted:
+            base = base + self._style("summary-list--highlighted")
+        if not self.items:
+            base = base + self._style("summary-list--message")
+        ranges = [(max(s, line.start), min(e, line.end), self._style(c)) for s, e, c in text.spans if s < line.end and line.start < e]
+        segments = styled_segments(text.text, line.start, line.end, base, ranges)
+        if line.first and self.items and line.item == self.marked:
+            segments = [Segment(MARK, base + self._style("summary-list--mark")), *_drop_cells(segments, len(MARK))]
+        if PADDING:
+            segments = [Segment(" " * PADDING, base), *segments]
+        return Strip(segments).adjust_cell_length(width, base)
 
-    def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        event.stop()
-        quiet, self._quiet = self._quiet, None
-        if quiet == event.option_index:
-            return
-        if self.items and event.option_index < len(self.items):
-            self.post_message(self.ItemHighlighted(self.items[event.option_index], event.option_index))
 
-    def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        if self.items and event.option_index < len(self.items):
-            self.post_message(self.ItemChosen(self.items[event.option_index], event.option_index))
+def _labels(stance: Stance | None) -> dict[int, str]:
+    return {verdict.sentence: verdict.label for verdict in stance.sentences} if stance else {}
+
+
+def _message(message: str) -> ItemText:
+    return ItemText(message, ())
+
+
+def _drop_cells(segments: list[Segment], cells: int) -> list[Segment]:
+    """`segments` without their first `cells` cells (the mark slot is plain spaces)."""
+    return list(Strip(segments).crop(cells, Strip(segments).cell_length))
