@@ -4,7 +4,8 @@ In an article the named-sources machinery (`summaries.sources`) says which sente
 carry a source's words; a single sentence has no such context, so this small
 pattern finds the common shapes itself: a named, pronoun or described subject next
 to a reporting verb ("analysts said", "said Nick Clark", "according to the report"),
-and sentences that are mostly a quotation. The author's own "I"/"we" never count:
+and sentences that are mostly a quotation, or that end one begun earlier (NewsSD's
+guidelines: quotation marks at the start, the end or both mark a third party's words). The author's own "I"/"we" never count:
 "as we predicted" is the author speaking.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from summaries.stance.features import normalise_quotes
+from summaries.stance.features import normalise_quotes, opens_inside_quotation
 
 _VERB = (
     r"(?:said|says|say|told|tells|believes?|believed|argued|argues?|claimed|claims?|stated|states|added|adds|"
@@ -75,5 +76,7 @@ def attributed_to(sentence: str) -> str | None:
 
 def _quoted_speaker(text: str) -> str | None:
     if text.lstrip().startswith('"') and quoted_share(text) >= 0.6:
+        return "a quoted speaker"
+    if opens_inside_quotation(text.strip()):
         return "a quoted speaker"
     return None

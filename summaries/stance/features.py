@@ -4,8 +4,10 @@ Each feature is a number with the words that triggered it, so a verdict can say 
 ("modal: should", "evaluative adjective: hopeless"). They follow what the
 subjectivity literature finds matters: the author's first person, modals of
 obligation, evaluative and graded adjectives, intensifiers, hedges, rhetorical
-questions, quotation and attribution, numbers and dates. Words inside quotation
-marks are someone else's, so the voice features count only the words outside them.
+questions, quotation and attribution, numbers and dates; and, after NewsSD's
+guidelines, the author's forecasts ("will") and evaluative claims ("is racist"). Words
+inside quotation marks are someone else's, so the voice features count only the words
+outside them.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ FEATURES: tuple[str, ...] = (
     "opening_conjunction",
     "imperative",
     "length",
+    "prediction",
+    "predicate_adjective",
 )
 
 # How each feature reads as a cue; words that triggered it follow the colon.
@@ -84,6 +88,8 @@ CUE_NAMES: dict[str, str] = {
     "opening_conjunction": "opening conjunction",
     "imperative": "exhortation",
     "length": "length",
+    "prediction": "prediction",
+    "predicate_adjective": "evaluative claim",
 }
 
 # Single quotation marks around a phrase (British style, or scare quotes) become
@@ -95,6 +101,21 @@ _TOKEN = re.compile(r"[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,:
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 _DOUBLE_QUOTE = re.compile('"')
 _OPENING_CONJUNCTIONS = frozenset({"and", "but", "yet", "so", "or", "nor"})
+# The author's own forecast ("Putin will hope to sow uncertainty"): speculation that
+# draws a conclusion, which NewsSD's guidelines count as opinion. "going"/"bound"
+# count only before "to".
+_FUTURE = frozenset({"will", "won't", "shall"})
+_FUTURE_BEFORE_TO = frozenset({"going", "bound"})
+# "is racist", "was not completely unfounded", "is imperative": a copula, then
+# degree or negation words, then an adjective: the author predicating a quality.
+_COPULAS = frozenset(
+    {"is", "are", "was", "were", "be", "been", "being", "isn't", "aren't", "wasn't", "weren't",
+     "seems", "seem", "seemed", "remains", "remain", "become", "becomes"}
+)
+_DEGREE = frozenset(
+    {"not", "so", "very", "too", "quite", "rather", "all", "simply", "clearly", "hardly", "more",
+     "most", "less", "no", "longer", "already", "just", "also", "completely", "entirely", "truly"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,11 +130,25 @@ def normalise_quotes(sentence: str) -> str:
     return _SINGLE_QUOTED.sub(r'"\1"', sentence).translate(_QUOTES)
 
 
+def opens_inside_quotation(text: str) -> bool:
+    """The sentence starts inside someone's quoted words: its first double quote closes
+    a quotation begun in an earlier sentence ('…I consider myself bound to say no."'),
+    which NewsSD's guidelines count as the third party's. `text` is quote-normalised."""
+    first = text.find('"')
+    if first <= 0 or text.count('"') % 2 == 0:
+        return False
+    after = text[first + 1 : first + 2]
+    return not text[first - 1].isspace() and (not after or after.isspace() or after in ".,;:!?)")
+
+
 def _quoted_mask(text: str, tokens: list[re.Match[str]]) -> list[bool]:
-    """Which tokens sit between double quotes; an unclosed quote runs to the end."""
+    """Which tokens sit between double quotes; an unclosed quote runs to the end, and a
+    closing quote with no opening one (see `opens_inside_quotation`) starts at the start."""
     if '"' not in text:
         return [False] * len(tokens)
     marks = [m.start() for m in _DOUBLE_QUOTE.finditer(text)]
+    if opens_inside_quotation(text):
+        marks.insert(0, -1)
     ranges = [(marks[i], marks[i + 1] if i + 1 < len(marks) else len(text)) for i in range(0, len(marks), 2)]
     if not ranges:
         return [False] * len(tokens)
@@ -160,7 +195,10 @@ class WordProfile:
     word: str  # lower case
     hits: tuple[str, ...]  # features it fires wherever it stands
     subjectivity: float | None  # TextBlob's, for the mean (None: unknown, or an intensifier)
-    modal_before_to: str | None  # "need" / "have to" style: obligation only before "to"
+    # (feature, cue) it fires only when "to" follows: "need to", "have to" are
+    # obligation, "going to", "bound to" prediction.
+    before_to: tuple[str, str] | None
+    copula: bool  # may open an evaluative claim ("is racist")
 
 
 _PROFILES: dict[str, WordProfile] = {}
@@ -174,7 +212,7 @@ def _profile(original: str) -> WordProfile:
     word = original.lower()
     tag = tags.get(word) or tags.get(original, "")
     hits: list[str] = []
-    modal_before_to = None
+    before_to = None
     if word in lx.FIRST_PERSON_SINGULAR:
         hits.append("first_person_singular")
     elif word in lx.FIRST_PERSON_PLURAL and original != "US":  # "US" is the country
@@ -183,13 +221,17 @@ def _profile(original: str) -> WordProfile:
         hits.append("second_person")
     if word in lx.OBLIGATION:
         if word.startswith("need"):
-            modal_before_to = word
+            before_to = ("obligation_modal", word)
         else:
             hits.append("obligation_modal")
     elif word in ("have", "has"):
-        modal_before_to = f"{word} to"
+        before_to = ("obligation_modal", f"{word} to")
+    elif word in _FUTURE_BEFORE_TO:
+        before_to = ("prediction", f"{word} to")
     elif word in lx.POSSIBILITY:
         hits.append("possibility_modal")
+    if word in _FUTURE:
+        hits.append("prediction")
     if word in lx.HEDGES:
         hits.append("hedge")
     if word in lx.CERTAINTY:
@@ -222,11 +264,23 @@ def _profile(original: str) -> WordProfile:
         hits.append("present_copula")
     if word in lx.PAST_AUXILIARIES or tag == "VBD":
         hits.append("past_tense")
-    profile = WordProfile(word, tuple(hits), score if score is not None and word not in intensifiers else None, modal_before_to)
+    subjective = score if score is not None and word not in intensifiers else None
+    profile = WordProfile(word, tuple(hits), subjective, before_to, word in _COPULAS)
     if len(_PROFILES) >= _PROFILES_LIMIT:
         _PROFILES.clear()
     _PROFILES[original] = profile
     return profile
+
+
+def _predicated_adjective(own: list[str], position: int, raw: list[str], own_index: list[int], tags: dict[str, str]) -> str | None:
+    """'is racist' when the copula at `position` is followed (past degree words) by a
+    lower-case adjective ("is American" names a nationality, not a quality)."""
+    following = position + 1
+    while following < len(own) and own[following] in _DEGREE:
+        following += 1
+    if following < len(own) and not raw[own_index[following]][:1].isupper() and tags.get(own[following], "").startswith("JJ"):
+        return " ".join(own[position : following + 1])
+    return None
 
 
 def extract(sentence: str) -> SentenceFeatures:
@@ -253,10 +307,13 @@ def extract(sentence: str) -> SentenceFeatures:
             hits[name].append(profile.word)
         if profile.subjectivity is not None:
             subjective_scores.append(profile.subjectivity)
-        if profile.modal_before_to:  # "need to", "have to": obligation only before "to"
-            following = own[position + 1] if position + 1 < len(own) else ""
-            if following == "to":
-                hits["obligation_modal"].append(profile.modal_before_to)
+        if profile.before_to and own[position + 1 : position + 2] == ["to"]:
+            feature, cue = profile.before_to
+            hits[feature].append(cue)
+        elif profile.copula:
+            claim = _predicated_adjective(own, position, raw, own_index, tags)
+            if claim:
+                hits["predicate_adjective"].append(claim)
     for phrase in lx.CERTAINTY_PHRASES:
         if phrase in own_text:
             hits["certainty_adverb"].append(phrase)

@@ -57,6 +57,29 @@ def test_us_the_country_is_not_first_person():
     assert evidence("Let us be honest about this.", "first_person_plural") == ("us",)
 
 
+def test_a_closing_quote_with_no_opening_one_marks_the_words_before_it_as_quoted():
+    sentence = "For these reasons I consider myself bound to say no.” He left the room."
+    assert evidence(sentence, "first_person_singular") == ()
+    assert evidence(sentence, "quoted_share") == ("10 of 14 words quoted",)
+    # An ordinary quotation that opens and closes inside the sentence is unchanged.
+    assert evidence('He called it "a disgrace" and left.', "quoted_share") == ("2 of 7 words quoted",)
+
+
+def test_authors_forecasts_are_predictions_but_the_noun_will_needs_no_to():
+    assert evidence("But Putin will hope to sow uncertainty in New York.", "prediction") == ("will",)
+    assert evidence("The strike is going to spread.", "prediction") == ("going to",)
+    assert evidence("He was going home.", "prediction") == ()
+    assert evidence('"We will win," she said.', "prediction") == ()  # quoted: someone else's forecast
+
+
+def test_evaluative_claims_are_a_copula_then_an_adjective_past_degree_words():
+    assert evidence("It is imperative to reduce the cost of government.", "predicate_adjective") == ("is imperative",)
+    assert evidence("The response was not completely unfounded.", "predicate_adjective") == ("was not completely unfounded",)
+    assert evidence("The road is racist.", "predicate_adjective") == ("is racist",)
+    assert evidence("He is American.", "predicate_adjective") == ()  # a nationality, written with a capital
+    assert evidence("The meeting is on Tuesday.", "predicate_adjective") == ()
+
+
 def test_capitalised_common_words_are_not_named_entities():
     found = evidence("Interviewer: The plan failed, Finally said Putin.", "proper_noun_share")
     assert "Putin" in found and "The" not in found and "Finally" not in found
@@ -136,6 +159,8 @@ def test_context_source_overrides_the_sentence_pattern():
         ("According to the draft report, the scheme failed.", "draft report"),
         ("Some military analysts believe that the purge is linked.", "Some military analysts"),
         ("“Crosbie is an extremely violent man who has no place in society.”", "a quoted speaker"),
+        # The end of a quotation begun in an earlier sentence is still the speaker's.
+        ("For these reasons and out of conviction, I consider myself bound to say no.”", "a quoted speaker"),
     ],
 )
 def test_attribution_pattern_finds_the_source(sentence, source):
