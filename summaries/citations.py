@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import heapq
 import re
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from bisect import bisect_left
+from typing import TYPE_CHECKING, NamedTuple
 
 from summaries.model import Source, SummaryItem
 
@@ -49,6 +49,18 @@ _PAGE_JUNK = re.compile(
     r"|\b(?:subscribe|sign up|register)\b[^.]{0,40}\b(?:newsletter|e-?mail|alerts|updates)\b"
 )
 _CLOSERS = "\"'”’»)]"
+_PLAIN_ENDS = frozenset(".!…")
+_FURNITURE_LIST = tuple(sorted(_FURNITURE_WORDS))
+
+
+def _has_furniture_inside(text: str) -> bool:
+    """A furniture word anywhere, even inside a longer word ("shares"): the cheap
+    screen's test, stricter than the word test of `_page_junk`."""
+    lowered = text.lower()
+    for word in _FURNITURE_LIST:
+        if word in lowered:
+            return True
+    return False
 
 
 def _page_junk(text: str, words: list[str]) -> bool:
@@ -210,8 +222,8 @@ def dangling_start(text: str) -> bool:
     if first is None:
         return False
     word = first.group(1).lower()
-    # The word list alone decides most sentences; the phrase pattern runs only when
-    # the first word could open one ("as a result", "in addition").
+    # The word list alone decides most sentences; the phrase pattern (slow: it ignores
+    # case) runs only when the first word could open one ("as a result", "in addition").
     return word in _DANGLING_FIRST or (word in _PHRASE_FIRST and _DANGLING.match(text) is not None)
 
 
@@ -219,7 +231,7 @@ def dangling_flags(document: RankDocument) -> list[bool]:
     """`dangling_start` of every sentence, computed once per document."""
     flags = document._cache.get("dangling")
     if flags is None:
-        flags = document._cache["dangling"] = [dangling_start(t) for t in document.texts]
+        flags = document._cache["dangling"] = list(map(dangling_start, document.texts))
     return flags
 
 
@@ -236,32 +248,7 @@ _WORDS = re.compile(r"[^\W\d_]+")
 _QUOTE_MARK = re.compile(r'["“”«»]')
 
 
-def quote_states(text: str, start: int, end: int, depth: int) -> tuple[int, int, str]:
-    """Quote depth before and after text[start:end], and the text outside quotes.
-
-    Straight double quotes toggle; curly ones open and close.
-    """
-    before = depth
-    outside: list[str] = []
-    position = start
-    for mark in _QUOTE_MARK.finditer(text, start, end):
-        if depth == 0:
-            outside.append(text[position : mark.start()])
-        c = mark.group()
-        if c in "“«":
-            depth += 1
-        elif c in "”»":
-            depth = max(0, depth - 1)
-        else:
-            depth = 0 if depth else 1
-        position = mark.end()
-    if depth == 0:
-        outside.append(text[position:end])
-    return before, depth, "".join(outside)
-
-
-@dataclass(frozen=True, slots=True)
-class QuoteInfo:
+class QuoteInfo(NamedTuple):
     starts_inside: bool  # the sentence begins in, or with, quoted speech
     ends_inside: bool  # the quote carries on into the next sentence
     attributed: bool  # a speech verb outside the quotes ("…," he said.)
@@ -276,58 +263,110 @@ def _speaks(words: list[str]) -> bool:
     return not _SPEECH.isdisjoint(map(str.lower, words))
 
 
-def _quote_infos(document: RankDocument, first: int, end: int) -> list[QuoteInfo]:
-    """Quote state of sentences first..end-1, one paragraph: depth starts at 0 (an
-    unclosed quote does not leak across paragraphs)."""
-    text = document.article.text
-    sentences = document.article.sentences
-    infos: list[QuoteInfo] = []
-    depth = 0
-    for index in range(first, end):
-        sentence_text = document.texts[index]
-        if depth == 0 and _QUOTE_MARK.search(sentence_text) is None:
-            infos.append(_SPOKEN if document.sentences_with(_SPEECH)[index] else _PLAIN)
-            continue
-        sentence = sentences[index]
-        before, depth, outside = quote_states(text, sentence.start, sentence.end, depth)
-        outside_words = _WORDS.findall(outside)
-        infos.append(
-            QuoteInfo(
-                starts_inside=before > 0 or sentence_text[0] in _OPENING_QUOTE,
-                ends_inside=depth > 0,
-                attributed=_speaks(outside_words),
-                quoted=len(outside_words) < 3,
-            )
-        )
-    return infos
+def _marks_between(marks: list[int], start: int, end: int) -> int:
+    """How many quote marks lie in text[start:end]."""
+    return bisect_left(marks, end) - bisect_left(marks, start)
+
+
+def quote_marks(document: RankDocument) -> list[int]:
+    """Positions of every quote mark in the article, found in one pass."""
+    found = document._cache.get("quote marks")
+    if found is None:
+        text = document.article.text
+        found = [m.start() for m in _QUOTE_MARK.finditer(text)] if _has_quote_mark(text) else []
+        document._cache["quote marks"] = found
+    return found
+
+
+def _has_quote_mark(text: str) -> bool:
+    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text
+
+
+def speech_flags(document: RankDocument) -> list[bool]:
+    """Whether each sentence has a speech verb among its words."""
+    return document.sentences_with(_SPEECH)
+
+
+def _after(depth: int, mark: str) -> int:
+    """Quote depth after one mark: straight double quotes toggle; curly ones open and close."""
+    if mark in "“«":
+        return depth + 1
+    if mark in "”»":
+        return max(0, depth - 1)
+    return 0 if depth else 1
 
 
 class QuoteStates:
-    """`QuoteInfo` of each sentence, worked out a paragraph at a time when first asked
-    for: the citation step looks at a few sentences of a long article."""
+    """`QuoteInfo` of each sentence, worked out when first asked for: quote depths a
+    paragraph at a time (from the article's quote marks, found once), the words
+    outside the quotes only for the sentence asked about. The citation step looks at
+    a few sentences of a long article."""
 
-    __slots__ = ("_document", "_infos")
+    __slots__ = ("_document", "_infos", "_marks", "_depths")
 
     def __init__(self, document: RankDocument) -> None:
         self._document = document
         self._infos: list[QuoteInfo | None] = [None] * len(document)
+        self._depths: list[tuple[int, int, int, int] | None] = [None] * len(document)
+        self._marks = quote_marks(document)
 
     def __len__(self) -> int:
         return len(self._infos)
 
-    def __getitem__(self, index: int) -> QuoteInfo:
-        info = self._infos[index]
-        if info is None:
+    def _depth(self, index: int) -> tuple[int, int, int, int]:
+        """Quote depth before and after sentence `index`, and the range of its marks."""
+        found = self._depths[index]
+        if found is None:
             sentences = self._document.article.sentences
+            text = self._document.article.text
+            marks = self._marks
             paragraph = sentences[index].paragraph
             first = end = index
             while first > 0 and sentences[first - 1].paragraph == paragraph:
                 first -= 1
             while end < len(sentences) and sentences[end].paragraph == paragraph:
                 end += 1
-            self._infos[first:end] = _quote_infos(self._document, first, end)
-            info = self._infos[index]
+            depth = 0  # an unclosed quote does not leak across paragraphs
+            for i in range(first, end):
+                sentence = sentences[i]
+                low, high = bisect_left(marks, sentence.start), bisect_left(marks, sentence.end)
+                before = depth
+                for k in range(low, high):
+                    depth = _after(depth, text[marks[k]])
+                self._depths[i] = (before, depth, low, high)
+            found = self._depths[index]
+        return found
+
+    def __getitem__(self, index: int) -> QuoteInfo:
+        info = self._infos[index]
+        if info is None:
+            info = self._infos[index] = self._info(index)
         return info
+
+    def _info(self, index: int) -> QuoteInfo:
+        before, after, low, high = self._depth(index)
+        if before == 0 and low == high:
+            return _SPOKEN if speech_flags(self._document)[index] else _PLAIN
+        text = self._document.article.text
+        sentence = self._document.article.sentences[index]
+        marks = self._marks
+        outside: list[str] = []
+        depth, position = before, sentence.start
+        for k in range(low, high):
+            mark = marks[k]
+            if depth == 0:
+                outside.append(text[position:mark])
+            depth = _after(depth, text[mark])
+            position = mark + 1
+        if depth == 0:
+            outside.append(text[position : sentence.end])
+        outside_words = _WORDS.findall("".join(outside))
+        return QuoteInfo(
+            before > 0 or text[sentence.start] in _OPENING_QUOTE,
+            after > 0,
+            _speaks(outside_words),
+            len(outside_words) < 3,
+        )
 
 
 def quote_info(document: RankDocument) -> list[QuoteInfo]:
@@ -419,16 +458,17 @@ class CitationAwareSelector:
         """
         text = self.document.texts[index]
         first = text[0]
-        if not (first.isupper() or first.isdigit()) or text.rstrip(_CLOSERS)[-1:] not in (".", "!", "…"):
+        if not (first.isupper() or first.isdigit()) or text.rstrip(_CLOSERS)[-1:] not in _PLAIN_ENDS:
             return False
         terms = self.document.term_sizes()[index]
-        slack = text.count("-") + text.count("'") + len(text.encode()) - len(text)
+        slack = text.count("-") + text.count("'")
+        if not text.isascii():
+            slack += len(text.encode()) - len(text)
         if terms - slack - text.count(".") < SHORT_WORDS or terms + slack > MAX_WORDS:
             return False
         if text.count(",") + text.count(";") >= 4 or "@" in text or "©" in text:
             return False  # maybe a list, maybe page furniture: look closer
-        lowered = text.lower()
-        if any(word in lowered for word in _FURNITURE_WORDS):
+        if _has_furniture_inside(text):
             return False
         letters, capitals, visible = _character_counts(text)
         return letters >= 0.5 * visible and capitals <= 0.5 * letters
@@ -454,7 +494,8 @@ class CitationAwareSelector:
             article = self.document.article
             sentence = article.sentences[index]
             # No quote mark from the paragraph's start to the sentence's end: not a quote.
-            if _QUOTE_MARK.search(article.text, article.paragraphs[sentence.paragraph].start, sentence.end) is None:
+            marks = self.quotes._marks
+            if not marks or _marks_between(marks, article.paragraphs[sentence.paragraph].start, sentence.end) == 0:
                 found = None
             else:
                 found = attributing_sentence(self.document, index, self.quotes)

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from summaries.algorithms import ALGORITHMS
 from summaries.rankers.base import RankDocument, Ranked, Ranker, prepare
 from summaries.rankers.default import DefaultRanker
 from summaries.rankers.lead import LeadRanker
 from summaries.rankers.sumy_adapter import SUMY_ALGORITHMS, sumy_ranker
 
-ALGORITHMS: tuple[str, ...] = ("default", "lead", *SUMY_ALGORITHMS)
+# The names are defined once, lightly, for the command line; the rankers must match them.
+if set(ALGORITHMS) != {"default", "lead", *SUMY_ALGORITHMS}:
+    raise ImportError(f"summaries.algorithms.ALGORITHMS {ALGORITHMS} does not match the rankers")
 
 
 @lru_cache(maxsize=None)

@@ -17,6 +17,7 @@ Two kinds of words, for two jobs:
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 from itertools import count as counter
 from typing import NamedTuple, Protocol
@@ -114,14 +115,15 @@ def _sentence_terms(texts: list[str]) -> tuple[np.ndarray, np.ndarray, dict[byte
     how many terms (counted or not) each sentence has.
 
     All sentences are joined with a separator and cut once; term ids come from one
-    dict filled in C (`setdefault` over a counter), so ids are sparse but unique.
+    dict filled in C (a defaultdict numbering each new term), so ids are dense:
+    counted term k has id len(_IGNORED) + k, in order of first occurrence.
     """
     joined = f" {_SEPARATOR} ".join(texts)
     if joined.count(_SEPARATOR) != len(texts) - 1:  # the text itself holds the separator
         joined = f" {_SEPARATOR} ".join(t.replace(_SEPARATOR, " ") for t in texts)
     tokens = term_tokens(joined)
-    index = dict(_IGNORED_IDS)
-    ids = np.array(list(map(index.setdefault, tokens, counter(len(_IGNORED)))), dtype=np.int64)
+    index = defaultdict(counter(len(_IGNORED)).__next__, _IGNORED_IDS)
+    ids = np.fromiter(map(index.__getitem__, tokens), dtype=np.intp, count=len(tokens))
     rows = np.cumsum(ids == 0)
     counted = ids >= len(_IGNORED)
     sizes = np.bincount(rows, minlength=len(texts))
@@ -172,17 +174,14 @@ class RankDocument:
         rows, ids, index, sizes = _sentence_terms(self.texts)
         self._cache["sizes"] = sizes.tolist()
         first = len(_IGNORED)
-        # Ids are sparse (one counter for every token): number the terms 0, 1, 2...
-        present = np.zeros(int(ids.max(initial=first)) + 1, dtype=bool)
-        present[ids] = True
-        column_of = np.cumsum(present) - 1
+        columns = ids - first
         if self.very_long:  # terms share HASHED_TERMS columns (the hashing trick): the matrix stays small
-            column_of %= HASHED_TERMS
+            columns %= HASHED_TERMS
             width = HASHED_TERMS
         else:
-            width = max(1, int(column_of[-1]) + 1)
-        cells = np.bincount(rows * width + column_of[ids], minlength=n * width)
-        return cells.reshape(n, width).astype(np.float64), TermColumns(index, first, column_of)
+            width = max(1, len(index) - first)
+        cells = np.bincount(rows * width + columns, minlength=n * width)
+        return cells.reshape(n, width).astype(np.float64), TermColumns(index, first, HASHED_TERMS if self.very_long else 0)
 
     @property
     def very_long(self) -> bool:
@@ -257,33 +256,36 @@ class RankDocument:
             self._cache[key] = found
         return found
 
-    def title_columns(self) -> np.ndarray:
-        """Mask of the term columns that occur in the title."""
-        counts, columns = self.term_counts()
-        mask = np.zeros(counts.shape[1], dtype=bool)
+    def title_columns(self) -> list[int]:
+        """The term columns that occur in the title, in increasing order."""
         title = self.article.title
-        if title:
-            mask[columns.of(term_tokens(title))] = True
-        return mask
+        if not title:
+            return []
+        _, columns = self.term_counts()
+        return sorted(set(columns.of(term_tokens(title))))
 
 
 class TermColumns:
     """term (bytes, as `term_tokens` gives it) -> its column in the count matrix."""
 
-    __slots__ = ("_index", "_first", "_column_of")
+    __slots__ = ("_index", "_first", "_modulus")
 
-    def __init__(self, index: dict[bytes, int], first: int, column_of: np.ndarray) -> None:
-        self._index, self._first, self._column_of = index, first, column_of
+    def __init__(self, index: dict[bytes, int], first: int, modulus: int = 0) -> None:
+        # `index` may be a defaultdict: only .get is used here, which adds nothing.
+        self._index, self._first, self._modulus = index, first, modulus
+
+    def _column(self, i: int) -> int:
+        column = i - self._first
+        return column % self._modulus if self._modulus else column
 
     def get(self, term: bytes, default=None):
         i = self._index.get(term)
-        return default if i is None or i < self._first else int(self._column_of[i])
+        return default if i is None or i < self._first else self._column(i)
 
     def of(self, terms) -> list[int]:
         """Columns of those of `terms` that occur (counted terms only)."""
         first = self._first
-        ids = [i for i in map(self._index.get, terms) if i is not None and i >= first]
-        return self._column_of[ids].tolist() if ids else []
+        return [self._column(i) for i in map(self._index.get, terms) if i is not None and i >= first]
 
 
 @lru_cache(maxsize=64)

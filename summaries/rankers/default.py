@@ -16,6 +16,7 @@ centrality carries almost everything there; position and title only break near-t
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -38,7 +39,7 @@ class Weights:
 
 def _standardised(values: np.ndarray) -> np.ndarray:
     centred = values - values.sum() / len(values)
-    spread = float(np.sqrt(centred @ centred / len(centred)))
+    spread = math.sqrt(float(centred @ centred) / len(centred))
     return centred / spread if spread > 0 else centred * 0.0
 
 
@@ -59,8 +60,8 @@ def pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
     weights = similarity.copy()
     weights.flat[:: n + 1] = 0.0
     out = weights.sum(axis=1)
-    isolated = out <= 0
-    if isolated.any():
+    if n and out.min() <= 0:
+        isolated = out <= 0
         weights[isolated] = 1.0
         out[isolated] = n
     # p = (1 - d)/n + d * T^T p   <=>   (I - d T^T) p = (1 - d)/n,  with T = weights / out
@@ -85,7 +86,7 @@ class DefaultRanker:
             centrality = unit @ unit.sum(axis=0)
         scores = w.centrality * _standardised(centrality) + w.position * _position(n)
         title = document.title_columns()
-        if title.any():
+        if title:
             counts, _ = document.term_counts()
             scores += w.title * _standardised(np.count_nonzero(counts[:, title], axis=1).astype(np.float64))
         dangling = dangling_flags(document)

@@ -259,10 +259,23 @@ def test_the_cheap_prose_screen_never_passes_a_sentence_junk_reason_rejects(sent
             assert junk_reason(text, words(text)) is None, text
 
 
-def test_quote_states_are_worked_out_only_for_the_paragraphs_looked_at():
+def test_quote_states_are_worked_out_only_for_the_sentences_looked_at():
     text = "“We will win,” the coach said.\n\nPrices rose.\n\n“It is over,” she said. Fans left."
     document = prepare(plain_article(text))
     states = QuoteStates(document)
     assert states[3].starts_inside is False and states[2].attributed
     assert states._infos[:2] == [None, None]  # the first two paragraphs were never read
     assert [states[i] for i in range(4)] == quote_info(document)
+
+
+def test_quote_depth_follows_marks_across_sentences_but_not_across_paragraphs():
+    text = (
+        "The minister spoke at length on Monday, saying: “We will build the new line. It will open in 2027.\n\n"
+        "Critics doubt the plan. “It is a fantasy,” one engineer said."
+    )
+    document = prepare(plain_article(text))
+    infos = quote_info(document)
+    assert infos[0].ends_inside and not infos[0].starts_inside
+    assert infos[1].starts_inside and infos[1].ends_inside  # still inside the unclosed quote
+    assert not infos[2].starts_inside  # a new paragraph starts outside any quote
+    assert infos[3].starts_inside and not infos[3].ends_inside and infos[3].attributed

@@ -139,3 +139,12 @@ def test_default_ranking_does_not_depend_on_articles_ranked_before():
     other = "Storms closed schools across the north. Pupils stayed home while teachers marked exams online."
     ranker("default")(prepare(plain_article(other, title="Storms close schools")), 2)
     assert ranker("default")(prepare(article), 3) == first
+
+
+def test_algorithm_names_are_the_light_list_and_cover_every_sumy_ranker():
+    from summaries import algorithms
+    from summaries.rankers.sumy_adapter import SUMY_ALGORITHMS
+
+    assert ALGORITHMS is algorithms.ALGORITHMS
+    assert set(ALGORITHMS) == {"default", "lead", *SUMY_ALGORITHMS}
+    assert len(set(ALGORITHMS)) == len(ALGORITHMS)
