@@ -7,15 +7,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from summaries.algorithms import ALGORITHMS
+from summaries.algorithms import ALGORITHMS, SUMY_ALGORITHMS
 from summaries.rankers.base import RankDocument, Ranked, Ranker, prepare
 from summaries.rankers.default import DefaultRanker
 from summaries.rankers.lead import LeadRanker
-from summaries.rankers.sumy_adapter import SUMY_ALGORITHMS, sumy_ranker
-
-# The names are defined once, lightly, for the command line; the rankers must match them.
-if set(ALGORITHMS) != {"default", "lead", *SUMY_ALGORITHMS}:
-    raise ImportError(f"summaries.algorithms.ALGORITHMS {ALGORITHMS} does not match the rankers")
 
 
 @lru_cache(maxsize=None)
@@ -26,6 +21,10 @@ def ranker(name: str) -> Ranker:
     if name == "lead":
         return LeadRanker()
     if name in SUMY_ALGORITHMS:
+        # Imported on first use: sumy brings nltk and requests, ~0.3 s that the
+        # default ranker (and the reader's first paint) should not pay.
+        from summaries.rankers.sumy_adapter import sumy_ranker
+
         return sumy_ranker(name)
     raise ValueError(f"unknown algorithm {name!r}; choose from {', '.join(ALGORITHMS)}")
 

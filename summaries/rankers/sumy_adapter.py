@@ -17,6 +17,7 @@ import warnings
 from functools import lru_cache
 
 import numpy as np
+from summaries.algorithms import SUMY_ALGORITHMS as LISTED_SUMY_ALGORITHMS
 from sumy.models.dom import ObjectDocumentModel
 from sumy.models.dom import Paragraph as SumyParagraph
 from sumy.models.dom import Sentence as SumySentence
@@ -180,6 +181,8 @@ _FACTORIES = {
 }
 
 SUMY_ALGORITHMS = tuple(_FACTORIES)
+if SUMY_ALGORITHMS != LISTED_SUMY_ALGORITHMS:
+    raise ImportError(f"sumy rankers {SUMY_ALGORITHMS} do not match summaries.algorithms {LISTED_SUMY_ALGORITHMS}")
 
 
 @lru_cache(maxsize=None)
