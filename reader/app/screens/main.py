@@ -239,7 +239,9 @@ class MainScreen(Screen):
             self.analyses[index] = analysis  # now the most recently used
         if analysis is not None and self._is_current_summary(index):
             self._show_analysis(analysis)
-            self._prefetch_next()
+            # After the repaint: a prefetch worker started now would compete with the
+            # repaint for the interpreter and slow the switch the reader is waiting on.
+            self.call_after_refresh(self._prefetch_next)
         else:
             self.summary_list.clear_summary("Analysing…")
             self._fill_panel("sources", lambda: self.query_one(SourcesPanel).clear_sources("Analysing…"))
