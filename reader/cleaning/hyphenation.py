@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 from typing import Mapping
 
-from wordfreq import zipf_frequency
+from summaries.wordlist import zipf as english_zipf
 
 # A hyphen inside a compound keeps its halves when the joined word is this much
 # rarer (in Zipf units, i.e. log10 per billion words) than the rarer half.
@@ -27,7 +27,7 @@ _MID_LINE = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
 
 @lru_cache(maxsize=65536)
 def zipf(word: str) -> float:
-    return zipf_frequency(word, "en")
+    return english_zipf(word)
 
 
 def is_break_hyphen(left: str, right: str, vocabulary: Mapping[str, int] = {}) -> bool:

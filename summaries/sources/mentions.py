@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from wordfreq import zipf_frequency
+from summaries.wordlist import zipf
 
 from summaries.sources.cues import CUE_FORMS
 
@@ -212,7 +212,7 @@ def article_lexicon(token_lists: list[list[Token]]) -> Lexicon:
 
 @lru_cache(maxsize=8192)
 def _common(word: str) -> bool:
-    return zipf_frequency(word, "en") >= _COMMON_ZIPF
+    return zipf(word) >= _COMMON_ZIPF
 
 
 def is_name_word(token: Token, lexicon: Lexicon) -> bool:
@@ -383,11 +383,11 @@ def _strip_common_edges(words: list[str], lexicon: Lexicon) -> list[str]:
     """'Companies Accountable Zhou Fengsuo' (a heading run into a name) -> 'Zhou Fengsuo';
     'Zoom Complied' -> 'Zoom': edge words the article also writes in lower case."""
     def common(word: str) -> bool:
-        return word.lower() in lexicon.lower_words and zipf_frequency(word.lower(), "en") >= 3.5
+        return word.lower() in lexicon.lower_words and zipf(word.lower()) >= 3.5
 
     # a heading run into a name: "Holding Companies Accountable Zhou Fengsuo"
     while len(words) > 2 and words[1] not in {"’s", "'s"} and (
-        common(words[0]) or len(words) > 3 and zipf_frequency(words[0].lower(), "en") >= 3.5 and name_kind(words) == "person"
+        common(words[0]) or len(words) > 3 and zipf(words[0].lower()) >= 3.5 and name_kind(words) == "person"
     ):
         words = words[1:]
     while len(words) > 1 and common(words[-1]) and words[-1].lower().endswith(("ed", "ing")):
