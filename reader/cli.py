@@ -18,7 +18,7 @@ import sys
 from typing import Iterator, Sequence
 
 from reader import __version__
-from reader.ingest import DEFAULT_MAX_BYTES, IngestError
+from reader.ingest import DEFAULT_MAX_BYTES, IngestError, count_inputs
 from reader.render import Analysed, write
 from reader.seeds import bundled_seed_paths
 from summaries.algorithms import ALGORITHMS
@@ -126,7 +126,7 @@ def _run_command(argv: list[str]) -> int:
 def _analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analysed | IngestError]:
     from reader.library import load_articles
 
-    progress = _progress(len(paths) if len(paths) > 1 else _count_files(paths))
+    progress = _progress(count_inputs(paths))
     for loaded in load_articles(paths, max_bytes=args.max_bytes):
         if isinstance(loaded, IngestError):
             yield loaded
@@ -136,12 +136,6 @@ def _analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analyse
                 yield analyse(article, args.command, args, notes=document.notes)
         progress()
     progress(done=True)
-
-
-def _count_files(paths: list[str]) -> int:
-    from pathlib import Path
-
-    return sum(sum(1 for _ in Path(p).rglob("*.txt")) if Path(p).is_dir() else 1 for p in paths)
 
 
 def analyse(article: Article, command: str, args: argparse.Namespace, notes: tuple[str, ...] = ()) -> Analysed:

@@ -56,13 +56,23 @@ def iter_documents(
             continue
         target = Path(path)
         if target.is_dir():
-            files = sorted(p for p in target.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            files = article_files(target)
             if not files:
                 yield IngestError(path, "directory holds no .txt, .md or .html files")
             for file in files:
                 yield from read_documents(file, max_bytes)
         else:
             yield from read_documents(target, max_bytes)
+
+
+def article_files(directory: Path) -> list[Path]:
+    """The files under `directory` read as articles, in a stable order."""
+    return sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+
+
+def count_inputs(paths: list[str]) -> int:
+    """How many files `iter_documents(paths)` will read (a directory counts its articles)."""
+    return sum(len(article_files(Path(p))) if Path(p).is_dir() else 1 for p in paths)
 
 
 def read_documents(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | IngestError]:

@@ -53,4 +53,4 @@ def analyse_article(
 def resummarize(analysis: ArticleAnalysis, algorithm: str, sentences: int | None = None, ratio: float | None = None) -> ArticleAnalysis:
     """A new summary for an analysed article, reusing its sources and stance."""
     summary = summarize(analysis.article, algorithm, sentences=sentences, ratio=ratio, sources=analysis.sources)
-    return ArticleAnalysis(analysis.article, analysis.sources, analysis.stance, summary, algorithm)
+    return replace(analysis, summary=summary, algorithm=algorithm)

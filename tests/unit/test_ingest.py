@@ -110,3 +110,14 @@ def test_feed_with_no_entries_is_an_error(tmp_path):
     path.write_bytes(b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>')
     (result,) = iter_documents([str(path)])
     assert isinstance(result, IngestError) and "no entries" in result.reason
+
+
+def test_input_count_matches_the_files_read(tmp_path):
+    from reader.ingest import count_inputs
+
+    (tmp_path / "sub").mkdir()
+    for name in ("a.txt", "sub/b.md", "sub/c.html", "notes.pdf"):
+        (tmp_path / name).write_text("Some article text.")
+    single = tmp_path / "a.txt"
+    assert count_inputs([str(tmp_path), str(single)]) == 4
+    assert count_inputs([str(tmp_path)]) == len(list(iter_documents([str(tmp_path)])))
