@@ -139,10 +139,16 @@ class Article:
     # out of the body into metadata: not removed, just moved.
     fields: dict[str, RawSpan] = field(default_factory=dict)
     raw: str = ""  # the decoded input file this article came from
+    # Start offsets for position look-ups, derived once: sources and the article view
+    # ask "which sentence is this?" for many positions of the same article.
+    _sentence_starts: list[int] = field(init=False, repr=False, compare=False)
+    _paragraph_starts: list[int] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.offsets) != len(self.text):
             raise ValueError("offset map must cover every character of the text")
+        self._sentence_starts = [s.start for s in self.sentences]
+        self._paragraph_starts = [p.start for p in self.paragraphs]
 
     def span_text(self, span: Span | Sentence | Paragraph) -> str:
         return self.text[span.start : span.end]
@@ -152,23 +158,19 @@ class Article:
 
     def sentence_index_at(self, position: int) -> int | None:
         """Index of the sentence containing `position`, or None between sentences."""
-        index = bisect_right(self._sentence_starts(), position) - 1
+        index = bisect_right(self._sentence_starts, position) - 1
         if index >= 0 and self.sentences[index].start <= position < self.sentences[index].end:
             return index
         return None
 
     def paragraph_index_at(self, position: int) -> int | None:
-        starts = [p.start for p in self.paragraphs]
-        index = bisect_right(starts, position) - 1
+        index = bisect_right(self._paragraph_starts, position) - 1
         if index >= 0 and self.paragraphs[index].start <= position < self.paragraphs[index].end:
             return index
         return None
 
     def sentences_in(self, paragraph_index: int) -> list[int]:
         return [i for i, s in enumerate(self.sentences) if s.paragraph == paragraph_index]
-
-    def _sentence_starts(self) -> list[int]:
-        return [s.start for s in self.sentences]
 
     @property
     def display_title(self) -> str:
