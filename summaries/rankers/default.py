@@ -6,6 +6,10 @@ A sentence scores for
   linear system over one matrix product instead of per-pair loops; for texts too
   long for an n x n matrix, the sum of its similarities instead),
 - title overlap, and position (news is front-loaded),
+- length, when the summary is short for the article: with few sentences to show,
+  each must carry more (a three-sentence summary of a long article should not spend
+  a slot on a one-line quote); the weight fades to nothing as the summary nears half
+  the article,
 each standardised within the article, less a penalty for opening with a pronoun or
 connective that points back. Sentences are then taken greedily by maximal marginal
 relevance, so one that repeats a sentence already taken drops down.
@@ -35,6 +39,8 @@ class Weights:
     position: float = 0.05
     dangling: float = 0.5  # in standard deviations of the score
     redundancy: float = 1.0  # MMR: cost per unit of cosine similarity to a taken sentence
+    length: float = 0.6  # at the shortest summaries; see `length_weight`
+    length_fades_at: float = 0.5  # share of the article's sentences where the length weight reaches 0
 
 
 def _standardised(values: np.ndarray) -> np.ndarray:
@@ -76,7 +82,15 @@ class DefaultRanker:
     def __init__(self, weights: Weights = Weights()) -> None:
         self.weights = weights
 
-    def scores(self, document: RankDocument) -> np.ndarray:
+    def length_weight(self, n: int, sentences_count: int | None) -> float:
+        """How much sentence length counts for a summary of `sentences_count` of `n` sentences."""
+        w = self.weights
+        if not sentences_count or not w.length or not n:
+            return 0.0
+        return w.length * max(0.0, 1.0 - sentences_count / (w.length_fades_at * n))
+
+    def scores(self, document: RankDocument, sentences_count: int | None = None) -> np.ndarray:
+        """Each sentence's score; `sentences_count` (the summary's length) sets the length weight."""
         w = self.weights
         n = len(document)
         if not document.very_long:
@@ -89,6 +103,9 @@ class DefaultRanker:
         if title:
             counts, _ = document.term_counts()
             scores += w.title * _standardised(np.count_nonzero(counts[:, title], axis=1).astype(np.float64))
+        length = self.length_weight(n, sentences_count)
+        if length:
+            scores += length * _standardised(np.log1p(np.asarray(document.term_sizes(), dtype=np.float64)))
         dangling = dangling_flags(document)
         if any(dangling):
             scores -= w.dangling * np.asarray(dangling, dtype=np.float64)
@@ -98,7 +115,7 @@ class DefaultRanker:
         n = len(document)
         if n == 0:
             return []
-        scores = self.scores(document)
+        scores = self.scores(document, sentences_count)
         if document.very_long:  # by score; the citation step still drops repeats
             return by_score(scores)
         # Maximal marginal relevance for the sentences asked for and a few to spare (the

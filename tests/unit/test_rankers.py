@@ -105,6 +105,27 @@ def test_dangling_start_lowers_the_default_score():
     assert score(dangling) < score(plain)
 
 
+def test_a_short_summary_prefers_the_sentence_that_says_more():
+    # Two sentences about the same thing, equally placed; a one-line summary of a
+    # long article takes the fuller one, a summary of half the article has no length preference.
+    filler = "".join(f"Item {i} of the agenda was read out by the clerk.\n\n" for i in range(8))
+    text = (
+        filler
+        + "The council approved the tram plan.\n\n"
+        + "The council approved the tram plan, which adds two lines, forty stops and a depot by 2027.\n\n"
+    )
+    document = prepare(plain_article(text))
+    short, full = len(document) - 2, len(document) - 1
+    default = DefaultRanker()
+    assert default.length_weight(len(document), 1) > 0
+    assert default.length_weight(len(document), len(document) // 2) == 0
+    one = default.scores(document, 1)
+    half = default.scores(document, len(document) // 2)
+    assert one[full] - one[short] > half[full] - half[short]
+    no_length = DefaultRanker(Weights(length=0.0)).scores(document, 1)
+    assert no_length[full] - no_length[short] == pytest.approx(half[full] - half[short])
+
+
 def test_no_algorithm_needs_downloaded_nltk_data(tmp_path):
     code = (
         "from summaries.document import plain_article\n"
