@@ -20,6 +20,8 @@ import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, NamedTuple
 
+import numpy as np
+
 from summaries.model import Source, SummaryItem
 
 if TYPE_CHECKING:  # the rankers import this module's sentence rules
@@ -49,6 +51,7 @@ _PAGE_JUNK = re.compile(
     r"|\b(?:subscribe|sign up|register)\b[^.]{0,40}\b(?:newsletter|e-?mail|alerts|updates)\b"
 )
 _CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
 _PLAIN_ENDS = frozenset(".!…")
 _FURNITURE_LIST = tuple(sorted(_FURNITURE_WORDS))
 
@@ -245,7 +248,7 @@ _SPEECH_VERBS = """
 """.split()
 _SPEECH = frozenset(_SPEECH_VERBS)
 _WORDS = re.compile(r"[^\W\d_]+")
-_QUOTE_MARK = re.compile(r'["“”«»]')
+_QUOTE_MARKS = '"“”«»'
 
 
 class QuoteInfo(NamedTuple):
@@ -273,13 +276,15 @@ def quote_marks(document: RankDocument) -> list[int]:
     found = document._cache.get("quote marks")
     if found is None:
         text = document.article.text
-        found = [m.start() for m in _QUOTE_MARK.finditer(text)] if _has_quote_mark(text) else []
+        found = []
+        for mark in _QUOTE_MARKS:  # str.find per mark: a few C-level scans, no regex over the text
+            position = text.find(mark)
+            while position >= 0:
+                found.append(position)
+                position = text.find(mark, position + 1)
+        found.sort()  # one pass over a list already in order, unless marks of two kinds mix
         document._cache["quote marks"] = found
     return found
-
-
-def _has_quote_mark(text: str) -> bool:
-    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text
 
 
 def speech_flags(document: RankDocument) -> list[bool]:
@@ -434,6 +439,7 @@ class CitationAwareSelector:
         self._speakers: dict[int, int | None] = {}
         self._dangling = dangling_flags(document)
         self._similarity = None if document.very_long else document.similarity()
+        self._partners: dict[int, set[int]] | None = None
 
     def _junk_of(self, index: int) -> str | None:
         found = self._junk.get(index, False)
@@ -457,18 +463,27 @@ class CitationAwareSelector:
         character), so the bounds hold for every text.
         """
         text = self.document.texts[index]
-        first = text[0]
-        if not (first.isupper() or first.isdigit()) or text.rstrip(_CLOSERS)[-1:] not in _PLAIN_ENDS:
+        # The first word's first character (an opening quote is not a word): news
+        # often opens a sentence with a quote.
+        first = text.lstrip(_OPENERS)[:1]
+        ending = text.rstrip(_CLOSERS)[-1:]
+        if not (first.isupper() or first.isdigit()) or ending not in _PLAIN_ENDS:
             return False
         terms = self.document.term_sizes()[index]
         slack = text.count("-") + text.count("'")
         if not text.isascii():
             slack += len(text.encode()) - len(text)
-        if terms - slack - text.count(".") < SHORT_WORDS or terms + slack > MAX_WORDS:
+        # A full stop inside a word ("2.4", "U.S") makes two terms of one word; the
+        # closing one splits nothing.
+        fewest_words = terms - slack - text.count(".") + (ending == ".")
+        if fewest_words < SHORT_WORDS or terms + slack > MAX_WORDS:
             return False
-        if text.count(",") + text.count(";") >= 4 or "@" in text or "©" in text:
+        separators = text.count(",") + text.count(";")
+        if separators >= 4 and separators >= 0.25 * fewest_words or "@" in text or "©" in text:
             return False  # maybe a list, maybe page furniture: look closer
-        if _has_furniture_inside(text):
+        # A furniture word inside any word ("shares", "already"): only the page-junk
+        # pattern itself can clear it.
+        if _has_furniture_inside(text) and _PAGE_JUNK.search(text.lower()) is not None:
             return False
         letters, capitals, visible = _character_counts(text)
         return letters >= 0.5 * visible and capitals <= 0.5 * letters
@@ -498,7 +513,13 @@ class CitationAwareSelector:
             if not marks or _marks_between(marks, article.paragraphs[sentence.paragraph].start, sentence.end) == 0:
                 found = None
             else:
-                found = attributing_sentence(self.document, index, self.quotes)
+                before, _, low, high = self.quotes._depth(index)
+                if before == 0 and low == high:
+                    # Outside quotes with no mark of its own: not a quote, whatever its
+                    # words (so its speech verbs need not be looked up).
+                    found = None
+                else:
+                    found = attributing_sentence(self.document, index, self.quotes)
             self._speakers[index] = found
         return found
 
@@ -517,12 +538,16 @@ class CitationAwareSelector:
     def helpers(self, index: int, chosen) -> list[tuple[int, str]] | None:
         """Everything that must come along with `index` (followed transitively, a little
         way); None when that is too much or unusable."""
+        first = self.requirements(index)
+        if not first:  # the usual case: a sentence that stands on its own
+            return []
         needed: list[tuple[int, str]] = []
         present = set(chosen)
         present.add(index)
         queue = [index]
         while queue:
-            for helper, reason in self.requirements(queue.pop(0)):
+            current = queue.pop(0)
+            for helper, reason in first if current == index else self.requirements(current):
                 if helper in present:
                     continue
                 if len(needed) == MAX_HELPERS or self.junk(helper, as_helper=True):
@@ -543,22 +568,31 @@ class CitationAwareSelector:
         or a cosine similarity of their terms of NEAR_DUPLICATE or more)."""
         if not chosen:
             return False
+        if self._partners is None:
+            self._partners = self._near_duplicates()
+        partners = self._partners.get(index)
+        return partners is not None and not partners.isdisjoint(chosen)
+
+    def _near_duplicates(self) -> dict[int, set[int]]:
+        """Each sentence's near duplicates, found once for the whole article: a few array
+        calls instead of a look at the similarity row for every candidate. Most news
+        articles have none."""
+        partners: dict[int, set[int]] = {}
+        if self._similarity is not None:  # no matrix for a book-length text: exact repeats only
+            near = self._similarity >= NEAR_DUPLICATE
+            near.flat[:: len(near) + 1] = False
+            for i, j in zip(*(axis.tolist() for axis in np.nonzero(near))):
+                partners.setdefault(i, set()).add(j)
         texts = self.document.texts
-        text = texts[index]
-        if self._similarity is None:  # no similarity matrix for a book-length text: exact repeats only
-            similar = ()
-        else:
-            row = self._similarity[index]
-            similar = [c for c in chosen if row[c] >= NEAR_DUPLICATE]
-        if similar:
-            return True
-        folded = None
-        for c in chosen:
-            if len(texts[c]) == len(text):  # equal texts have equal lengths: fold only then
-                folded = folded or text.casefold()
-                if texts[c].casefold() == folded:
-                    return True
-        return False
+        folded = list(map(str.casefold, texts))
+        if len(set(folded)) < len(folded):  # a repeat (rare): group the sentences by their words
+            groups: dict[tuple[int, str], list[int]] = {}
+            for i, text in enumerate(folded):
+                groups.setdefault((len(texts[i]), text), []).append(i)
+            for group in groups.values():
+                for i in group if len(group) > 1 else ():
+                    partners.setdefault(i, set()).update(j for j in group if j != i)
+        return partners
 
     def select(self, ranking: list[Ranked], count: int) -> list[SummaryItem]:
         """The summary: `count` sentences (fewer only if the article lacks usable ones).
@@ -568,7 +602,7 @@ class CitationAwareSelector:
         members' places in the ranking, so a weak antecedent pushes a sentence down
         (the penalty) and a strong one lets the pair in together.
         """
-        place = {r.sentence: p for p, r in enumerate(ranking)}
+        place: dict[int, int] = {}  # sentence -> its place in the ranking, filled when a group needs it
         chosen: dict[int, str | None] = {}  # sentence -> why it came along (None: on its own rank)
         passed_over: list[int] = []
         # Candidates in ranking order; a group pushed down waits in `delayed` (a heap).
@@ -591,6 +625,8 @@ class CitationAwareSelector:
                 passed_over.append(index)
                 continue
             if needed:
+                if not place:
+                    place = {r.sentence: p for p, r in enumerate(ranking)}
                 own = place[index]
                 mean_place = (own + sum(place.get(h, len(ranking)) for h, _ in needed)) / (1 + len(needed))
                 group_place = own + GROUP_PENALTY * (mean_place - own)
@@ -607,7 +643,7 @@ class CitationAwareSelector:
                 break
             if index not in chosen and not self._duplicate(index, chosen):
                 chosen[index] = "shown without its context"
-        scores = {r.sentence: r.score for r in ranking}
+        scores = dict(ranking)  # sentence -> score: a ranking is a list of such pairs
         sentences = self.document.article.sentences
         items = []
         for i in sorted(chosen):

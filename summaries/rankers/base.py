@@ -31,6 +31,9 @@ from summaries.segment import words as split_words
 # and terms are hashed into HASHED_TERMS columns.
 FULL_SIMILARITY_LIMIT = 1500
 HASHED_TERMS = 1024
+# From this many sentences on, the similarity product leaves out the terms only one
+# sentence has (for fewer, picking them out costs more than it saves).
+SHARED_TERMS_FROM = 64
 
 
 class Ranked(NamedTuple):
@@ -171,8 +174,11 @@ class RankDocument:
 
     def _term_counts(self) -> tuple[np.ndarray, "TermColumns"]:
         n = len(self.texts)
-        rows, ids, index, sizes = _sentence_terms(self.texts)
-        self._cache["sizes"] = sizes.tolist()
+        # The title is cut and numbered with the sentences, as one more row after them:
+        # its terms then cost no second pass (see `title_columns`).
+        title = self.article.title
+        rows, ids, index, sizes = _sentence_terms([*self.texts, title] if title else self.texts)
+        self._cache["sizes"] = sizes[:n].tolist()
         first = len(_IGNORED)
         columns = ids - first
         if self.very_long:  # terms share HASHED_TERMS columns (the hashing trick): the matrix stays small
@@ -180,8 +186,10 @@ class RankDocument:
             width = HASHED_TERMS
         else:
             width = max(1, len(index) - first)
-        cells = np.bincount(rows * width + columns, minlength=n * width)
-        return cells.reshape(n, width).astype(np.float64), TermColumns(index, first, HASHED_TERMS if self.very_long else 0)
+        height = len(sizes)
+        cells = np.bincount(rows * width + columns, minlength=height * width).reshape(height, width)
+        self._cache["title row"] = cells[n] if title else None
+        return cells[:n].astype(np.float64), TermColumns(index, first, HASHED_TERMS if self.very_long else 0)
 
     @property
     def very_long(self) -> bool:
@@ -225,10 +233,16 @@ class RankDocument:
             if self.very_long:
                 raise ValueError("article too long for a full similarity matrix; use similarity_row")
             counts, _ = self.term_counts()
-            shared = counts[:, np.count_nonzero(counts, axis=0) > 1] / self.norms()[:, None]
-            found = shared @ shared.T
-            has_terms = counts.any(axis=1)
-            found.flat[:: len(found) + 1] = has_terms
+            if len(counts) > SHARED_TERMS_FROM:
+                shared = counts[:, np.count_nonzero(counts, axis=0) > 1] / self.norms()[:, None]
+                found = shared @ shared.T
+                found.flat[:: len(found) + 1] = counts.any(axis=1)
+            else:  # a short article: dot products first, then scale; fewer, smaller steps
+                found = counts @ counts.T
+                squares = found.diagonal()
+                norms = np.sqrt(squares + (squares == 0))
+                found /= norms
+                found /= norms[:, None]
             self._cache["similarity"] = found
         return found
 
@@ -252,17 +266,15 @@ class RankDocument:
             else:
                 counts, columns = self.term_counts()
                 present = columns.of(_encoded(words))
-                found = counts[:, present].any(axis=1).tolist() if present else [False] * len(self)
+                found = (np.add.reduce(counts[:, present], axis=1) > 0).tolist() if present else [False] * len(self)
             self._cache[key] = found
         return found
 
     def title_columns(self) -> list[int]:
         """The term columns that occur in the title, in increasing order."""
-        title = self.article.title
-        if not title:
-            return []
-        _, columns = self.term_counts()
-        return sorted(set(columns.of(term_tokens(title))))
+        self.term_counts()
+        row = self._cache["title row"]
+        return [] if row is None else np.flatnonzero(row).tolist()
 
 
 class TermColumns:
@@ -285,7 +297,8 @@ class TermColumns:
     def of(self, terms) -> list[int]:
         """Columns of those of `terms` that occur (counted terms only)."""
         first = self._first
-        return [self._column(i) for i in map(self._index.get, terms) if i is not None and i >= first]
+        found = [i - first for i in map(self._index.get, terms) if i is not None and i >= first]
+        return [c % self._modulus for c in found] if self._modulus else found
 
 
 @lru_cache(maxsize=64)

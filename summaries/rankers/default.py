@@ -20,7 +20,7 @@ centrality carries almost everything there; position and title only break near-t
 
 from __future__ import annotations
 
-import math
+import heapq
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +30,10 @@ from summaries.citations import dangling_flags
 from summaries.rankers.base import RankDocument, Ranked, by_score
 
 DAMPING = 0.85
+# PageRank by repeated squaring up to this many sentences, by a linear solve above
+# (measured: squaring costs n^3 per product and wins only while calls dominate).
+SQUARING_UP_TO = 48
+SQUARINGS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,34 +47,49 @@ class Weights:
     length_fades_at: float = 0.5  # share of the article's sentences where the length weight reaches 0
 
 
-def _standardised(values: np.ndarray) -> np.ndarray:
-    centred = values - values.sum() / len(values)
-    spread = math.sqrt(float(centred @ centred) / len(centred))
-    return centred / spread if spread > 0 else centred * 0.0
+def _standardise_rows(rows: np.ndarray) -> None:
+    """Each row to mean 0 and standard deviation 1, in place (a constant row to 0)."""
+    n = rows.shape[1]
+    rows -= np.add.reduce(rows, axis=1, keepdims=True) / n
+    spread = np.sqrt(np.add.reduce(rows * rows, axis=1, keepdims=True) / n)
+    rows /= np.maximum(spread, 1e-300)  # a constant row is all zeros by now, and stays so
 
 
 @lru_cache(maxsize=256)
-def _position(n: int) -> np.ndarray:
-    """Standardised position prior for an article of n sentences (news is front-loaded)."""
-    position = _standardised(1.0 / np.sqrt(np.arange(n) + 1.0))
+def _front_loading(n: int) -> np.ndarray:
+    """Position prior for an article of n sentences, before standardising (news is front-loaded)."""
+    position = 1.0 / np.sqrt(np.arange(n) + 1.0)
     position.flags.writeable = False
     return position
 
 
 def pagerank(similarity: np.ndarray, damping: float = DAMPING) -> np.ndarray:
-    """Stationary PageRank of a weighted graph without self-loops, solved directly.
+    """Stationary PageRank of a weighted graph without self-loops, computed exactly
+    (to well below any difference that could change a ranking).
 
     A sentence with no similar sentence spreads its weight evenly (a dangling node).
     """
     n = similarity.shape[0]
+    if n == 0:
+        return np.zeros(0)
     weights = similarity.copy()
     weights.flat[:: n + 1] = 0.0
-    out = weights.sum(axis=1)
-    if n and out.min() <= 0:
+    out = np.add.reduce(weights, axis=1)
+    if np.minimum.reduce(out) <= 0:
         isolated = out <= 0
         weights[isolated] = 1.0
         out[isolated] = n
-    # p = (1 - d)/n + d * T^T p   <=>   (I - d T^T) p = (1 - d)/n,  with T = weights / out
+    if n <= SQUARING_UP_TO:
+        # p is the fixed point of the column-stochastic G = d T^T + (1 - d)/n, with
+        # T = weights / out; every column of G^m tends to p, within 2 d^m. Squaring G
+        # SQUARINGS times (m = 128) is a few tiny products, cheaper for a short article
+        # than the overhead of a linear solve, and as exact for ranking (d^128 < 1e-9).
+        google = weights.T * (damping / out)
+        google += (1.0 - damping) / n
+        for _ in range(SQUARINGS):
+            google = google @ google
+        return google[:, 0].copy()
+    # p = (1 - d)/n + d * T^T p   <=>   (I - d T^T) p = (1 - d)/n
     system = weights.T * (-damping / out)
     system.flat[:: n + 1] += 1.0
     return np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
@@ -93,23 +112,27 @@ class DefaultRanker:
         """Each sentence's score; `sentences_count` (the summary's length) sets the length weight."""
         w = self.weights
         n = len(document)
+        if n == 0:
+            return np.zeros(0)
+        # One row per feature; the first four are standardised together, then one
+        # product with the weights sums them (a handful of array calls in all).
+        features = np.zeros((5, n))
         if not document.very_long:
-            centrality = pagerank(document.similarity())
+            features[0] = pagerank(document.similarity())
         else:  # very long text: degree centrality (sum of similarities), linear in n
             unit = document.unit_vectors()
-            centrality = unit @ unit.sum(axis=0)
-        scores = w.centrality * _standardised(centrality) + w.position * _position(n)
+            features[0] = unit @ np.add.reduce(unit, axis=0)
+        features[1] = _front_loading(n)
         title = document.title_columns()
         if title:
             counts, _ = document.term_counts()
-            scores += w.title * _standardised(np.count_nonzero(counts[:, title], axis=1).astype(np.float64))
+            features[2] = np.add.reduce(counts[:, title] > 0, axis=1)
         length = self.length_weight(n, sentences_count)
         if length:
-            scores += length * _standardised(np.log1p(np.asarray(document.term_sizes(), dtype=np.float64)))
-        dangling = dangling_flags(document)
-        if any(dangling):
-            scores -= w.dangling * np.asarray(dangling, dtype=np.float64)
-        return scores
+            features[3] = np.log1p(document.term_sizes())
+        features[4] = dangling_flags(document)
+        _standardise_rows(features[:4])
+        return np.array((w.centrality, w.position, w.title, length, -w.dangling)) @ features
 
     def __call__(self, document: RankDocument, sentences_count: int) -> list[Ranked]:
         n = len(document)
@@ -123,17 +146,41 @@ class DefaultRanker:
         cost = document.similarity()
         if self.weights.redundancy != 1.0:
             cost = self.weights.redundancy * cost
-        remaining = scores.copy()  # a taken sentence drops to -inf
-        closest = np.zeros(n)  # highest cost of each sentence against those taken
-        marginal = scores.copy()
-        taken: list[int] = []
-        for _ in range(min(n, sentences_count + 3)):
-            best = int(marginal.argmax())
-            taken.append(best)
-            remaining[best] = -np.inf
-            np.maximum(closest, cost[best], out=closest)
-            np.subtract(remaining, closest, out=marginal)
+        values = scores.tolist()
+        taken = _marginal_relevance(values, cost, min(n, sentences_count + 3))
         chosen = set(taken)
         order = taken + [i for i in np.argsort(-scores, kind="stable").tolist() if i not in chosen]
-        values = scores.tolist()
-        return [Ranked(i, values[i]) for i in order]
+        return [_ranked(Ranked, (i, values[i])) for i in order]
+
+
+_ranked = tuple.__new__  # what Ranked(i, score) runs, without its Python-level __new__
+
+
+def _marginal_relevance(scores: list[float], cost: np.ndarray, count: int) -> list[int]:
+    """The first `count` sentences of a greedy MMR: each time the one whose score less
+    its highest cost against those taken is best (ties: the earlier sentence).
+
+    Lazily: a sentence's margin only falls as sentences are taken, so a stale margin
+    is an upper bound, and only the sentence on top of the heap is brought up to date.
+    A short summary updates a few sentences, not every sentence for every pick.
+    """
+    heap = [(-score, i) for i, score in enumerate(scores)]
+    heapq.heapify(heap)
+    rows: list[list[float]] = []  # cost rows of the taken sentences, in order taken
+    seen = [0] * len(scores)  # how many of `rows` each sentence's margin accounts for
+    closest = [0.0] * len(scores)  # its highest cost against those
+    taken: list[int] = []
+    while len(taken) < count:
+        _, i = heap[0]
+        if seen[i] == len(rows):  # up to date, and no bound above it: the best
+            heapq.heappop(heap)
+            taken.append(i)
+            rows.append(cost[i].tolist())
+            continue
+        c = closest[i]
+        for row in rows[seen[i] :]:
+            if row[i] > c:
+                c = row[i]
+        closest[i], seen[i] = c, len(rows)
+        heapq.heapreplace(heap, (c - scores[i], i))
+    return taken

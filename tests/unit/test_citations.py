@@ -279,3 +279,36 @@ def test_quote_depth_follows_marks_across_sentences_but_not_across_paragraphs():
     assert infos[1].starts_inside and infos[1].ends_inside  # still inside the unclosed quote
     assert not infos[2].starts_inside  # a new paragraph starts outside any quote
     assert infos[3].starts_inside and not infos[3].ends_inside and infos[3].attributed
+
+
+def test_the_cheap_screen_passes_ordinary_news_sentences_that_open_with_a_quote_or_hold_a_decimal():
+    # The screen only saves time (whatever it rejects, junk_reason decides), but news
+    # sentences like these are common and should not need their words split.
+    text = (
+        '"We will not stop until the line is built," the minister said on Monday in London.\n\n'
+        "Standard Life has an estimated 2.4 million with-profits policyholders.\n\n"
+        "Shares in the company, which already owns two airlines, fell by a fifth on Friday."
+    )
+    document = prepare(plain_article(text))
+    selector = CitationAwareSelector(document)
+    assert [selector._plainly_prose(i) for i in range(len(document))] == [True, True, True]
+    assert document._words == [None, None, None]  # no sentence's words were split
+
+
+def test_quote_marks_of_every_kind_are_found_in_text_order():
+    from summaries.citations import quote_marks
+
+    text = 'He said “yes.” Then "no." And «peut-être» — “maybe.”'
+    document = prepare(plain_article(text))
+    expected = [i for i, c in enumerate(document.article.text) if c in '"“”«»']
+    assert quote_marks(document) == expected
+
+
+def test_repeats_that_share_no_terms_are_still_near_duplicates():
+    # Only function words: no terms, so no similarity; the same words in other case
+    # are still a repeat.
+    article, _ = select("It is what it is. IT IS WHAT IT IS. Prices rose in May.", [0], 1)
+    selector = CitationAwareSelector(prepare(article))
+    assert selector._duplicate(1, {0: None})
+    assert not selector._duplicate(2, {0: None})
+    assert not selector._duplicate(1, {})

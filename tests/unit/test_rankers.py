@@ -169,3 +169,67 @@ def test_algorithm_names_are_the_light_list_and_cover_every_sumy_ranker():
     assert ALGORITHMS is algorithms.ALGORITHMS
     assert set(ALGORITHMS) == {"default", "lead", *SUMY_ALGORITHMS}
     assert len(set(ALGORITHMS)) == len(ALGORITHMS)
+
+
+def _random_similarity(n, seed):
+    rng = np.random.default_rng(seed)
+    counts = rng.poisson(0.3, size=(n, 3 * n)).astype(float)
+    counts[n // 2] = 0.0  # a sentence without terms: a dangling node
+    norms = np.sqrt((counts * counts).sum(axis=1))
+    unit = counts / np.where(norms == 0, 1.0, norms)[:, None]
+    return unit @ unit.T
+
+
+@pytest.mark.parametrize("n", [2, 7, 30])
+def test_pagerank_by_squaring_equals_the_linear_solve(n, monkeypatch):
+    from summaries.rankers import default
+
+    similarity = _random_similarity(n, n)
+    monkeypatch.setattr(default, "SQUARING_UP_TO", 10**6)
+    squared = pagerank(similarity)
+    monkeypatch.setattr(default, "SQUARING_UP_TO", 0)
+    solved = pagerank(similarity)
+    assert np.allclose(squared, solved, rtol=0, atol=1e-12)
+
+
+def _greedy_mmr(scores, cost, count):
+    """Maximal marginal relevance the plain way: every margin updated at every pick."""
+    remaining, closest, taken = scores.astype(float), np.zeros(len(scores)), []
+    for _ in range(count):
+        best = int((remaining - closest).argmax())
+        taken.append(best)
+        remaining[best] = -np.inf
+        closest = np.maximum(closest, cost[best])
+    return taken
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_lazy_marginal_relevance_takes_what_the_plain_greedy_takes(seed):
+    from summaries.rankers.default import _marginal_relevance
+
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 40))
+    cost = _random_similarity(n, seed)
+    scores = np.round(rng.normal(size=n), 1)  # rounded: ties must go to the earlier sentence
+    count = int(rng.integers(1, n + 1))
+    assert _marginal_relevance(scores.tolist(), cost, count) == _greedy_mmr(scores, cost, count)
+
+
+def test_similarity_is_the_same_with_or_without_leaving_out_single_sentence_terms(monkeypatch):
+    from summaries.rankers import base
+
+    article = plain_article(TEXT, title="Council doubles bus spending")
+    monkeypatch.setattr(base, "SHARED_TERMS_FROM", 10**6)
+    direct = prepare(article).similarity()
+    monkeypatch.setattr(base, "SHARED_TERMS_FROM", 0)
+    shared = prepare(article).similarity()
+    assert np.allclose(direct, shared, rtol=0, atol=1e-12)
+    assert np.allclose(np.diag(direct), 1.0)
+
+
+def test_title_terms_in_quote_marks_match_the_same_words_in_sentences():
+    article = plain_article("Bloggers chose blog as the word of the year. Editors were surprised.", title="'Blog' is word of the year")
+    document = prepare(article)
+    _, columns = document.term_counts()
+    assert columns.get(b"blog") in document.title_columns()
+    assert columns.get(b"year") in document.title_columns()
