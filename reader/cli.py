@@ -48,10 +48,10 @@ def _run_app(argv: list[str]) -> int:
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     args = parser.parse_args(argv)
-    from reader.app.app import ReaderApp
+    from reader.app.launch import reader_app
 
     paths = args.paths or bundled_seed_paths()
-    app = ReaderApp(paths=paths, algorithm=args.algorithm, max_bytes=args.max_bytes)
+    app = reader_app(paths, algorithm=args.algorithm, max_bytes=args.max_bytes)
     app.run()
     return app.return_code or 0
 

@@ -14,6 +14,7 @@ from reader.app.widgets.help import HelpScreen
 from reader.ingest import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
+    from reader.app.headstart import HeadStart
     from summaries.analysis import ArticleAnalysis
 
 Analyser = Callable[..., "ArticleAnalysis"]
@@ -38,6 +39,7 @@ class ReaderApp(App[int]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         *,
         analyser: Analyser = engine.analyse_summary,
+        head_start: HeadStart | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
@@ -47,10 +49,16 @@ class ReaderApp(App[int]):
         # The default imports the engine on the worker's thread, at first use, and
         # leaves the stance to a second step (an analyser may also return it at once).
         self.analyser: Analyser = analyser
+        # The first input document, cleaned and summarised by a second process while
+        # this one starts (see launch.reader_app); None: the screen does it all.
+        self.head_start = head_start
+        if head_start is not None and analyser is not engine.analyse_summary:
+            head_start.cancel()  # it summarises with the engine, not with this analyser
+            self.head_start = None
         self.theme = "textual-dark"
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.paths, self.algorithm, self.max_bytes))
+        self.push_screen(MainScreen(self.paths, self.algorithm, self.max_bytes, self.head_start))
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

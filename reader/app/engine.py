@@ -75,7 +75,9 @@ def resummarize(analysis: ArticleAnalysis, algorithm: str, sentences: int | None
     return again(analysis, algorithm, sentences=sentences)
 
 
-def load_articles(paths: list[str], max_bytes: int) -> Iterator[tuple[Document, list[Article]] | IngestError]:
+def load_articles(
+    paths: list[str], max_bytes: int, cleaned: dict[Document, list[Article]] | None = None
+) -> Iterator[tuple[Document, list[Article]] | IngestError]:
     from reader.library import load_articles as load
 
-    return load(paths, max_bytes=max_bytes)
+    return load(paths, max_bytes=max_bytes, cleaned=cleaned)

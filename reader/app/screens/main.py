@@ -22,12 +22,13 @@ from textual.content import Content
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Footer, Input, TabbedContent, TabPane
+from textual.widgets import Input, TabbedContent, TabPane
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from reader.app.widgets.article_list import ArticleList, file_label
 from reader.app.widgets.article_view import ArticleView, Highlight, nearest_clean_position
+from reader.app.widgets.footer import KeyFooter
 from reader.app.widgets.removed_panel import RemovedPanel
 from reader.app.widgets.sections_panel import SectionsPanel
 from reader.app.widgets.sources_panel import SourcesPanel
@@ -38,6 +39,7 @@ from reader.app import engine
 from summaries.model import Article, Span, Stance
 
 if TYPE_CHECKING:
+    from reader.app.headstart import HeadStart
     from summaries.analysis import ArticleAnalysis
 
 NARROW_BELOW = 100  # columns: below this the article and the panels take turns
@@ -55,6 +57,9 @@ KEEP_ANALYSES = 24
 # adding the stance wait for it (they compete for the one Python thread that runs
 # at a time), but never longer than this (seconds).
 FIRST_PAINT_WAIT = 3.0
+# How long loading waits for the head start's first document before doing the
+# work itself (seconds): far longer than it takes; only a stuck process hits it.
+HEAD_START_WAIT = 10.0
 
 
 class StatusBar(Widget):
@@ -98,9 +103,10 @@ class MainScreen(Screen):
         Binding("escape", "close_search", "Close search", show=False),
     ]
 
-    def __init__(self, paths: list[str], algorithm: str, max_bytes: int) -> None:
+    def __init__(self, paths: list[str], algorithm: str, max_bytes: int, head_start: HeadStart | None = None) -> None:
         super().__init__()
         self.paths = paths
+        self.head_start = head_start
         self.algorithm = algorithm  # checked against the engine's names when it is loaded
         self.max_bytes = max_bytes
         self.length: int | None = None  # summary sentences; None = the engine's default
@@ -143,7 +149,7 @@ class MainScreen(Screen):
         search.display = False
         yield search
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyFooter()
 
     @property
     def view(self) -> ArticleView:
@@ -183,13 +189,18 @@ class MainScreen(Screen):
 
         total = count_input_files(self.paths)
         self._deliver(self._loading_progress, 0, total)
+        head = self.head_start.result(HEAD_START_WAIT) if self.head_start is not None else None
+        cleaned = {head.document: head.articles} if head is not None else {}
         batch: list[Article] = []
         done, last_flush = 0, 0.0
-        for loaded in engine.load_articles(self.paths, max_bytes=self.max_bytes):
+        for loaded in engine.load_articles(self.paths, max_bytes=self.max_bytes, cleaned=cleaned):
             done += 1
             if isinstance(loaded, IngestError):
                 self._deliver(self.errors.append, loaded)
             else:
+                if head is not None and head.analysis is not None and loaded[1] is head.articles and done == 1:
+                    # Held before the article is listed, so opening it shows the summary at once.
+                    self._deliver(self._hold_head_start, head.analysis, (head.algorithm, None))
                 batch.extend(loaded[1])
             now = time.monotonic()
             if batch and now - last_flush >= LOAD_FLUSH_SECONDS:
@@ -198,6 +209,17 @@ class MainScreen(Screen):
                 # The first article is opened now: let its analysis run alone.
                 self._first_paint.wait(FIRST_PAINT_WAIT)
         self._deliver(self._add_articles, batch, done, max(done, total))
+
+    def _hold_head_start(self, analysis: ArticleAnalysis, request: tuple[str, int | None]) -> None:
+        """The first article's summary, made by the head start; its stance follows the paint."""
+        self.analyses[0] = analysis
+        self.requests[0] = request
+        self.label_first_article(analysis)
+
+    @work(thread=True, exclusive=True, group="label")
+    def label_first_article(self, analysis: ArticleAnalysis) -> None:
+        self._first_paint.wait(FIRST_PAINT_WAIT)
+        self._add_stance(0, analysis)
 
     def _loading_progress(self, done: int, total: int) -> None:
         self.loaded_files, self.total_files = done, total
@@ -239,6 +261,7 @@ class MainScreen(Screen):
             self.analyses[index] = analysis  # now the most recently used
         if analysis is not None and self._is_current_summary(index):
             self._show_analysis(analysis)
+            self.call_after_refresh(self._first_paint.set)  # a held first summary (the head start's)
             # After the repaint: a prefetch worker started now would compete with the
             # repaint for the interpreter and slow the switch the reader is waiting on.
             self.call_after_refresh(self._prefetch_next)
@@ -297,12 +320,16 @@ class MainScreen(Screen):
         self._deliver(self._analysed, index, analysis, request)
         if analysis.stance is None:
             self._wait_for_paint()
-            try:
-                stance = engine.add_stance(analysis).stance
-            except Exception as error:
-                self._deliver(self._stance_failed, index, error)
-                return
-            self._deliver(self._stance_ready, index, article, stance)
+            self._add_stance(index, analysis)
+
+    def _add_stance(self, index: int, analysis: ArticleAnalysis) -> None:
+        """The second step, on a worker's thread: the stance, delivered to the screen."""
+        try:
+            stance = engine.add_stance(analysis).stance
+        except Exception as error:
+            self._deliver(self._stance_failed, index, error)
+            return
+        self._deliver(self._stance_ready, index, analysis.article, stance)
 
     def _wait_for_paint(self) -> None:
         """Block this worker until the screen has repainted (what was delivered is visible)."""
@@ -520,7 +547,10 @@ class MainScreen(Screen):
             self.reading.remember(key, self.view.cursor)
 
     def on_unmount(self) -> None:
-        # Workers still waiting for a paint may finish (the app waits for them on exit).
+        # Workers still waiting for a paint or the head start may finish (the app waits
+        # for them on exit).
+        if self.head_start is not None:
+            self.head_start.cancel()
         self._first_paint.set()
         for painted in list(self._paint_waits):
             painted.set()
