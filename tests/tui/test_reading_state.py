@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.app.screens import main as main_screen
 from reader.app.screens.main import MainScreen
 from reader.storage import ReadingState, article_key
 
@@ -33,7 +34,9 @@ async def _read_to(paths: list[str], presses: int) -> tuple[int, str]:
 
 
 @pilot_test
-async def test_reopening_an_article_restores_its_sentence_cursor(seed_paths, data_dir):
+async def test_reopening_an_article_restores_its_sentence_cursor(seed_paths, data_dir, monkeypatch):
+    # No debounced write while reading: the position must be the one written on quit.
+    monkeypatch.setattr(main_screen, "REMEMBER_AFTER_SECONDS", 3600.0)
     left_at, key = await _read_to(seed_paths[:1], 6)
     assert left_at == 6
     stored = ReadingState(data_dir / "state.sqlite3")

@@ -123,6 +123,9 @@ class MainScreen(Screen):
         self._keys: dict[int, str] = {}  # article index -> reading-state key
         self._restored: int | None = None  # article whose cursor came from the reading state
         self._remember_timer: Timer | None = None
+        # (article index, sentence) the article view last reported: what is stored on
+        # quit, when the view itself is already unmounted (children go before the screen).
+        self._cursor: tuple[int, int] | None = None
         # Set once the first summary (or the reason there is none) has been painted.
         self._first_paint = threading.Event()
         self._paint_waits: set[threading.Event] = set()  # workers waiting for a repaint
@@ -514,6 +517,8 @@ class MainScreen(Screen):
     def on_article_view_cursor_moved(self, event: ArticleView.CursorMoved) -> None:
         self.summary_list.mark(event.sentence)
         self._update_status()
+        if self.current is not None and event.sentence is not None:
+            self._cursor = (self.current, event.sentence)
         if self.reading.enabled and self._remember_timer is None:
             self._remember_timer = self.set_timer(REMEMBER_AFTER_SECONDS, self.remember_position)
 
@@ -536,15 +541,16 @@ class MainScreen(Screen):
             self._restored = index
 
     def remember_position(self) -> None:
-        """Store the current article's cursor (skipped when it is already stored)."""
+        """Store the cursor the article view last reported (skipped when it is already stored)."""
         if self._remember_timer is not None:
             self._remember_timer.stop()
             self._remember_timer = None
-        if not self.reading.enabled or self.current is None or self.view.cursor is None:
+        if not self.reading.enabled or self._cursor is None:
             return
-        key = self._key(self.current)
-        if self.reading.position(key) != self.view.cursor:
-            self.reading.remember(key, self.view.cursor)
+        index, sentence = self._cursor
+        key = self._key(index)
+        if self.reading.position(key) != sentence:
+            self.reading.remember(key, sentence)
 
     def on_unmount(self) -> None:
         # Workers still waiting for a paint or the head start may finish (the app waits
@@ -554,10 +560,7 @@ class MainScreen(Screen):
         self._first_paint.set()
         for painted in list(self._paint_waits):
             painted.set()
-        try:
-            self.remember_position()
-        except NoMatches:  # the article view is already gone
-            pass
+        self.remember_position()  # reads no widget: they are gone by now
         self.reading.close()
 
     def jump_to(self, sentence: int | None, target: Span, marks: list[Highlight] | None = None) -> None:
