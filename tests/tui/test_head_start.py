@@ -122,10 +122,10 @@ async def test_app_loads_everything_itself_when_no_head_start_can_begin(tmp_path
         assert screen.articles and screen.summary_list.items and screen.analysis.stance is not None
 
 
+# The patch is in this process: only a forked head start sees it.
+@pytest.mark.parametrize("backend", ["fork"], indirect=True)
 @pilot_test
-async def test_app_loads_everything_itself_when_the_head_start_fails(seed_paths, collected, monkeypatch, backend):
-    if backend == "spawn":
-        pytest.skip("a fresh interpreter does not see this test's patch")
+async def test_app_loads_everything_itself_when_the_head_start_fails(seed_paths, collected, monkeypatch):
 
     def broken(*args):
         raise RuntimeError("the head start failed")
@@ -140,9 +140,9 @@ async def test_app_loads_everything_itself_when_the_head_start_fails(seed_paths,
         assert screen.articles and screen.summary_list.items and screen.analysis.stance is not None
 
 
-def test_a_stuck_head_start_is_stopped_at_the_deadline(seed_paths, monkeypatch, backend):
-    if backend == "spawn":
-        pytest.skip("a fresh interpreter does not see this test's patch")
+# The patch is in this process: only a forked head start sees it.
+@pytest.mark.parametrize("backend", ["fork"], indirect=True)
+def test_a_stuck_head_start_is_stopped_at_the_deadline(seed_paths, monkeypatch):
     import time
 
     monkeypatch.setattr(headstart, "first_document", lambda *args: time.sleep(60))
