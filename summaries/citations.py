@@ -266,11 +266,6 @@ def _speaks(words: list[str]) -> bool:
     return not _SPEECH.isdisjoint(map(str.lower, words))
 
 
-def _marks_between(marks: list[int], start: int, end: int) -> int:
-    """How many quote marks lie in text[start:end]."""
-    return bisect_left(marks, end) - bisect_left(marks, start)
-
-
 def quote_marks(document: RankDocument) -> list[int]:
     """Positions of every quote mark in the article, found in one pass."""
     found = document._cache.get("quote marks")
@@ -341,6 +336,13 @@ class QuoteStates:
                 self._depths[i] = (before, depth, low, high)
             found = self._depths[index]
         return found
+
+    def touches_quote(self, index: int) -> bool:
+        """Whether sentence `index` is inside quoted speech or holds a quote mark."""
+        if not self._marks:
+            return False
+        before, _, low, high = self._depth(index)
+        return before > 0 or low < high
 
     def __getitem__(self, index: int) -> QuoteInfo:
         info = self._infos[index]
@@ -506,20 +508,9 @@ class CitationAwareSelector:
     def _speaker(self, index: int) -> int | None:
         found = self._speakers.get(index, -1)
         if found == -1:
-            article = self.document.article
-            sentence = article.sentences[index]
-            # No quote mark from the paragraph's start to the sentence's end: not a quote.
-            marks = self.quotes._marks
-            if not marks or _marks_between(marks, article.paragraphs[sentence.paragraph].start, sentence.end) == 0:
-                found = None
-            else:
-                before, _, low, high = self.quotes._depth(index)
-                if before == 0 and low == high:
-                    # Outside quotes with no mark of its own: not a quote, whatever its
-                    # words (so its speech verbs need not be looked up).
-                    found = None
-                else:
-                    found = attributing_sentence(self.document, index, self.quotes)
+            # Outside quotes with no mark of its own, a sentence is not a quote, whatever
+            # its words (so its speech verbs need not be looked up).
+            found = attributing_sentence(self.document, index, self.quotes) if self.quotes.touches_quote(index) else None
             self._speakers[index] = found
         return found
 

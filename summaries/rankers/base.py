@@ -18,6 +18,7 @@ Two kinds of words, for two jobs:
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import count as counter
 from typing import NamedTuple, Protocol
@@ -311,8 +312,15 @@ def prepare(article: Article) -> RankDocument:
     return RankDocument(article, [text[s.start : s.end] for s in article.sentences])
 
 
-def by_score(scores: np.ndarray) -> list[Ranked]:
-    """Every sentence, best score first; ties go to the earlier sentence."""
+def by_score(scores: np.ndarray, first: Sequence[int] = ()) -> list[Ranked]:
+    """Every sentence: those in `first` in that order, then the rest best score first
+    (ties go to the earlier sentence)."""
     order = np.argsort(-scores, kind="stable").tolist()
+    if first:
+        taken = set(first)
+        order = [*first, *(i for i in order if i not in taken)]
     values = scores.tolist()
-    return [Ranked(i, values[i]) for i in order]
+    return [_ranked(Ranked, (i, values[i])) for i in order]
+
+
+_ranked = tuple.__new__  # what Ranked(i, score) runs, without its Python-level __new__

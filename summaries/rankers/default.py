@@ -146,14 +146,8 @@ class DefaultRanker:
         cost = document.similarity()
         if self.weights.redundancy != 1.0:
             cost = self.weights.redundancy * cost
-        values = scores.tolist()
-        taken = _marginal_relevance(values, cost, min(n, sentences_count + 3))
-        chosen = set(taken)
-        order = taken + [i for i in np.argsort(-scores, kind="stable").tolist() if i not in chosen]
-        return [_ranked(Ranked, (i, values[i])) for i in order]
-
-
-_ranked = tuple.__new__  # what Ranked(i, score) runs, without its Python-level __new__
+        taken = _marginal_relevance(scores.tolist(), cost, min(n, sentences_count + 3))
+        return by_score(scores, first=taken)
 
 
 def _marginal_relevance(scores: list[float], cost: np.ndarray, count: int) -> list[int]:
