@@ -125,6 +125,21 @@ async def timed_key(app, key: str, ready) -> tuple[float, float]:
     return time.perf_counter() - wall, time.thread_time() - cpu
 
 
+async def time_into(figures: dict[str, list[float]], name: str, app, pilot, key: str, ready, via_pilot: bool) -> None:
+    """Time one key into `figures`: from its event to the repaint (`name`, `name`_cpu),
+    or as Pilot.press with its idle waits (`name`_pilot)."""
+    if via_pilot:
+        started = time.perf_counter()
+        await pilot.press(key)
+        await _until(ready)
+        await pilot.pause()
+        figures[f"{name}_pilot"].append(time.perf_counter() - started)
+    else:
+        wall, cpu = await timed_key(app, key, ready)
+        figures[name].append(wall)
+        figures[f"{name}_cpu"].append(cpu)
+
+
 async def measure_keys(paths: list[str]) -> dict[str, list[float]]:
     from reader.app.app import ReaderApp
 
@@ -150,16 +165,7 @@ async def measure_keys(paths: list[str]) -> dict[str, list[float]]:
                 await _workers_done(app)  # the prefetch of the next article
                 await pilot.pause()
                 target = screen.current + 1
-                if pilot_timed:
-                    t = time.perf_counter()
-                    await pilot.press("n")
-                    await _until(lambda: _complete(screen, target))
-                    await pilot.pause()
-                    figures["switch_pilot"].append(time.perf_counter() - t)
-                else:
-                    wall, cpu = await timed_key(app, "n", lambda: _complete(screen, target))
-                    figures["switch"].append(wall)
-                    figures["switch_cpu"].append(cpu)
+                await time_into(figures, "switch", app, pilot, "n", lambda: _complete(screen, target), pilot_timed)
 
         for pilot_timed in (False, True):
             screen.open_article(0)
@@ -170,16 +176,7 @@ async def measure_keys(paths: list[str]) -> dict[str, list[float]]:
             await pilot.pause()
             for index in range(1, min(len(screen.summary_list.items), 8)):
                 sentence = screen.summary_list.items[index].sentence
-                if pilot_timed:
-                    t = time.perf_counter()
-                    await pilot.press("down")
-                    await _until(lambda: screen.view.cursor == sentence)
-                    await pilot.pause()
-                    figures["jump_pilot"].append(time.perf_counter() - t)
-                else:
-                    wall, cpu = await timed_key(app, "down", lambda: screen.view.cursor == sentence)
-                    figures["jump"].append(wall)
-                    figures["jump_cpu"].append(cpu)
+                await time_into(figures, "jump", app, pilot, "down", lambda: screen.view.cursor == sentence, pilot_timed)
     return figures
 
 
