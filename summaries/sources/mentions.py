@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from summaries.wordlist import zipf
 
@@ -134,39 +135,43 @@ MEDIA_NAMES = frozenset(
 _COMMON_ZIPF = 4.0  # above this a sentence-initial capitalised word is taken for a common word
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token of a sentence, built by `tokenize`. Tokens are read hundreds of
+    thousands of times over a directory of articles, so the lower-case form and the two
+    character tests are worked out once there, not on every read."""
+
     text: str
     start: int
     end: int
     initial: bool  # first word of its sentence or line, or first after an opening quote or colon
+    lower: str
+    is_word: bool  # starts with a letter or digit
+    capitalised: bool  # starts with an upper-case letter
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper()
+_FRESH_AFTER = frozenset(OPEN_QUOTES) | {":", "(", "—", "–"}
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
     fresh = True
+    # Most sentences hold no line break: only those need the gap before each token read.
+    lines = "\n" in text[start:end]
     previous_end = start
+    new = Token._make
     for match in _TOKEN.finditer(text, start, end):
-        word = match.group(0)
-        if "\n" in text[previous_end : match.start()]:
-            fresh = True  # a line break inside a sentence: a heading ran into the text
-        previous_end = match.end()
-        tokens.append(Token(word, match.start(), match.end(), fresh and word[:1].isalnum()))
-        if word[:1].isalnum():
+        word = match.group()
+        first, last = match.span()
+        if lines:
+            if "\n" in text[previous_end:first]:
+                fresh = True  # a line break inside a sentence: a heading ran into the text
+            previous_end = last
+        head = word[:1]
+        is_word = head.isalnum()
+        tokens.append(new((word, first, last, fresh and is_word, word.lower(), is_word, head.isupper())))
+        if is_word:
             fresh = False
-        elif word in OPEN_QUOTES or word in {":", "(", "—", "–"}:
+        elif word in _FRESH_AFTER:
             fresh = True
     return tokens
 
@@ -215,13 +220,18 @@ def _common(word: str) -> bool:
     return zipf(word) >= _COMMON_ZIPF
 
 
+_CONTRACTION = re.compile(r"(?:i|you|we|they|he|she|it|that|there|what|who)['’]")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,7}")
+
+
 def is_name_word(token: Token, lexicon: Lexicon) -> bool:
     if not token.capitalised or not token.is_word:
         return False
     lower = token.lower
     if lower in FUNCTION_WORDS or lower in CUE_FORMS and token.initial and not token.text.isupper():
         return False
-    if re.match(r"(?:i|you|we|they|he|she|it|that|there|what|who)['’]", lower):
+    if _CONTRACTION.match(lower):
         return False  # "I’m", "It’s": a contraction, not a name
     if lower.endswith(("-based", "-born", "-led", "-owned", "-run", "-made")):
         return False  # "U.S.-based", "China-based": an adjective
@@ -235,7 +245,7 @@ def _could_start_name(token: Token) -> bool:
 
 
 def _is_initial_or_abbrev(token: Token) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", token.text))
+    return _INITIALS.fullmatch(token.text) is not None
 
 
 def _singular(word: str) -> str:
@@ -246,6 +256,7 @@ def _singular(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=16384)  # asked of most words of every sentence; the lexicons are fixed
 def noun_class(word: str) -> str | None:
     """The lexicon class of a head noun: person, organisation, media, document."""
     lower = word.lower()
@@ -267,7 +278,7 @@ def name_kind(words: list[str]) -> str:
         return "media"
     if any(w in ORGANISATION_NAME_WORDS for w in lowered) or "&" in words:
         return "organisation"
-    if len(words) == 1 and re.fullmatch(r"[A-Z][A-Z0-9&.]{1,7}", words[0]):
+    if len(words) == 1 and _ACRONYM.fullmatch(words[0]):
         return "organisation"  # an acronym: FBI, CASIC, NYPD
     if len(words) == 1:
         return "unknown"
