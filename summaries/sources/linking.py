@@ -82,10 +82,14 @@ def scan_candidates(text: str, sentences: list[SentenceTokens], lexicon: Lexicon
         tokens = sentence.tokens
         i = 0
         while i < len(tokens):
+            token = tokens[i]
+            if not token.capitalised and token.lower not in DETERMINERS:
+                i += 1  # neither a name (capitalised) nor a description (a determiner) starts here
+                continue
             phrase = name_starting_at(tokens, i, lexicon)
             if phrase is not None:
                 phrase = phrase_starting_at(tokens, i, lexicon) or phrase  # "Chinese authorities"
-            if phrase is None and tokens[i].lower in DETERMINERS:
+            if phrase is None and token.lower in DETERMINERS:
                 phrase = description_starting_at(tokens, i, lexicon)
                 if phrase is not None and phrase.first != i:
                     phrase = None
