@@ -233,3 +233,28 @@ def test_title_terms_in_quote_marks_match_the_same_words_in_sentences():
     _, columns = document.term_counts()
     assert columns.get(b"blog") in document.title_columns()
     assert columns.get(b"year") in document.title_columns()
+
+
+def test_the_speed_floor_of_the_benchmark_is_a_real_centrality_summary():
+    # benchmarks/summaries.py reports how far even the fewest steps of a centrality
+    # summary are from 20x LexRank; the figure means something only if those steps
+    # really summarise: exact sentences, in article order, the central ones first.
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benchmarks" / "summaries.py"
+    spec = importlib.util.spec_from_file_location("summaries_benchmark", path)
+    benchmark = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = benchmark  # its dataclasses look their module up by name
+    spec.loader.exec_module(benchmark)
+    article = plain_article(
+        "Buses and trams get more money from the council.\n\n"
+        "The council gives buses and trams more money.\n\n"
+        "Rain soaked Glasgow overnight.\n\n"
+        "More money for buses and trams, the council said."
+    )
+    items = benchmark.floor_summary(article, 2)
+    assert [i.sentence for i in items] == sorted(i.sentence for i in items)
+    assert all((i.start, i.end) == (article.sentences[i.sentence].start, article.sentences[i.sentence].end) for i in items)
+    assert 2 not in {i.sentence for i in items}  # shares no word with the rest
+    assert len(benchmark.floor_summary(plain_article("One sentence only here."), 3)) == 1
