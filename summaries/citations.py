@@ -1,7 +1,8 @@
 """The citation-aware step that turns any ranking into a summary that reads well.
 
 Whatever ranked the sentences, the summary built here
-- never shows a fragment or page junk (`junk_reason`),
+- never shows a fragment or page junk (`junk_reason`), a section heading, or an
+  interviewer's prompt in an interview,
 - never shows two near-duplicate sentences,
 - keeps a quote's speaker: a bare quote whose attribution sits in another sentence
   either carries the speaker's name (from the named sources) or brings the
@@ -447,8 +448,11 @@ class CitationAwareSelector:
         found = self._junk.get(index, False)
         if found is False:
             article = self.document.article
-            if article.paragraphs[article.sentences[index].paragraph].kind == "heading":
+            paragraph = article.paragraphs[article.sentences[index].paragraph]
+            if paragraph.kind == "heading":
                 found = "heading"
+            elif paragraph.asked:
+                found = "interviewer's prompt"  # the answers are the news, not the prompts
             elif self._plainly_prose(index):
                 found = None
             else:

@@ -95,6 +95,11 @@ class Removal:
     replacement: str | None = None
 
 
+# Speaker labels of the one who asks in an interview ("Interviewer:", "Q:"): their
+# turns are prompts, neither a source's words nor the article's reporting.
+INTERVIEWER_LABELS = frozenset({"interviewer", "q", "question", "reporter", "host"})
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     start: int
@@ -107,6 +112,11 @@ class Paragraph:
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
+
+    @property
+    def asked(self) -> bool:
+        """An interviewer's turn: a question or prompt put to the one interviewed."""
+        return self.kind == "turn" and self.speaker is not None and self.speaker.lower() in INTERVIEWER_LABELS
 
 
 @dataclass(frozen=True, slots=True)

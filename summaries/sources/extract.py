@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summaries.model import Article, Source, Span
+from summaries.model import INTERVIEWER_LABELS, Article, Source, Span
 from summaries.sources.cues import (
     BETWEEN_SUBJECT_AND_CUE,
     NEEDS_COMPLEMENT,
@@ -51,7 +51,6 @@ NOT_SPEAKERS = frozenset(
     translated tags tag update updated related read watch interviewer question q a answer by
     written writer author contact email copyright disclaimer correction video image images credit""".split()
 )
-INTERVIEWER_LABELS = frozenset({"interviewer", "q", "question", "reporter", "host"})
 _TURN = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
 # A quotation signed with a dash after its closing mark: “...”― Pamela Padilla
 _SIGNED_QUOTE = re.compile(r"[”\"][ \t]*([―—]|--)[ \t]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})")
