@@ -235,10 +235,10 @@ def test_title_terms_in_quote_marks_match_the_same_words_in_sentences():
     assert columns.get(b"year") in document.title_columns()
 
 
-def test_the_speed_floor_of_the_benchmark_is_a_real_centrality_summary():
-    # benchmarks/summaries.py reports how far even the fewest steps of a centrality
-    # summary are from 20x LexRank; the figure means something only if those steps
-    # really summarise: exact sentences, in article order, the central ones first.
+def test_the_speed_floor_of_the_benchmark_is_a_real_summary():
+    # benchmarks/summaries.py times the cheapest ranking by shared words beside the
+    # 20x LexRank budget; the figure means something only if that ranking really
+    # summarises: exact sentences, in article order, the central ones first.
     import importlib.util
     from pathlib import Path
 
