@@ -126,7 +126,7 @@ def _run_command(argv: list[str]) -> int:
 def _analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analysed | IngestError]:
     from reader.library import load_articles
 
-    progress = _progress(count_inputs(paths))
+    progress = _progress(paths)
     for loaded in load_articles(paths, max_bytes=args.max_bytes):
         if isinstance(loaded, IngestError):
             yield loaded
@@ -160,9 +160,12 @@ def analyse(article: Article, command: str, args: argparse.Namespace, notes: tup
     return item
 
 
-def _progress(total: int):
-    """A progress callback: a Rich bar on an interactive stderr for long runs, else nothing."""
-    if total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+def _progress(paths: list[str]):
+    """A progress callback: a Rich bar on an interactive stderr for long runs, else nothing.
+
+    The inputs are counted (each directory walked once more) only for a terminal.
+    """
+    if not sys.stderr.isatty() or (total := count_inputs(paths)) < PROGRESS_MIN_FILES:
         return lambda done=False: None
     from rich.progress import Progress
 
