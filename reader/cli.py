@@ -167,9 +167,11 @@ def _progress(paths: list[str]):
     """
     if not sys.stderr.isatty() or (total := count_inputs(paths)) < PROGRESS_MIN_FILES:
         return lambda done=False: None
+    from rich.console import Console
     from rich.progress import Progress
 
-    bar = Progress(transient=True)
+    # On stderr: stdout carries the output, often into a file while stderr is a terminal.
+    bar = Progress(console=Console(stderr=True), transient=True)
     task = bar.add_task("analysing", total=total)
     bar.start()
 

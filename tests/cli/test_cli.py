@@ -133,3 +133,42 @@ def test_output_to_a_closed_pipe_is_not_an_error(tmp_path):
     shell = f"{sys.executable} -m reader clean {' '.join(bundled_seed_paths())} | head -n 1"
     result = subprocess.run(["bash", "-o", "pipefail", "-c", shell], capture_output=True, text=True)
     assert "Traceback" not in result.stderr
+
+
+def test_progress_bar_goes_to_a_terminal_stderr_and_never_into_the_output(tmp_path):
+    # `reader summarize DIR > out.jsonl` on a terminal: the bar is drawn on stderr and
+    # the file holds the JSON lines only (the bar once wrote a blank line into it).
+    import os
+    import pty
+
+    from reader.cli import PROGRESS_MIN_FILES
+
+    for i in range(PROGRESS_MIN_FILES):
+        (tmp_path / f"{i:02}.txt").write_text(
+            f"Council approves budget {i}\n\nThe council approved a new budget for buses on Monday. "
+            "Drivers welcomed the extra spending on routes. The mayor said the plan starts in May.\n",
+            encoding="utf-8",
+        )
+    terminal, terminal_end = pty.openpty()
+    env = {**os.environ, "READER_DATA_DIR": "off", "COLUMNS": "80", "TERM": "xterm-256color"}
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "summarize", str(tmp_path), "--format", "jsonl"],
+        stdout=subprocess.PIPE,
+        stderr=terminal_end,
+        env=env,
+        check=True,
+    )
+    os.close(terminal_end)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 65536)
+        except OSError:  # the other end is closed and everything read
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(terminal)
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == PROGRESS_MIN_FILES and all(json.loads(line)["summary"] for line in lines)
+    assert b"analysing" in drawn
