@@ -65,10 +65,6 @@ def add_stance(analysis: ArticleAnalysis) -> ArticleAnalysis:
         return second_step(analysis)
 
 
-def analyse_article(article: Article, algorithm: str = "default", sentences: int | None = None, ratio: float | None = None) -> ArticleAnalysis:
-    return add_stance(analyse_summary(article, algorithm, sentences=sentences, ratio=ratio))
-
-
 def resummarize(analysis: ArticleAnalysis, algorithm: str, sentences: int | None = None) -> ArticleAnalysis:
     from summaries.analysis import resummarize as again
 

@@ -164,6 +164,7 @@ async def test_quitting_at_once_stops_the_head_start(seed_paths):
 def test_an_injected_analyser_turns_the_head_start_off(seed_paths):
     head = HeadStart.begin(seed_paths, "default", 5 * 1024 * 1024)
     from reader.app.app import ReaderApp
+    from summaries.analysis import analyse_article
 
-    app = ReaderApp(seed_paths, analyser=engine.analyse_article, head_start=head)
+    app = ReaderApp(seed_paths, analyser=analyse_article, head_start=head)
     assert app.head_start is None and head.process.poll() is not None
