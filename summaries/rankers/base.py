@@ -227,12 +227,13 @@ class RankDocument:
         Only the terms that occur in two sentences or more enter the product (the rest
         only add to a sentence's similarity to itself, which is 1): a news article's
         matrix shrinks to a third. Only for articles of up to FULL_SIMILARITY_LIMIT
-        sentences; longer ones use `similarity_row`, so memory stays linear in length.
+        sentences, so memory stays linear in length: longer ones are ranked by
+        `unit_vectors` (degree centrality) and checked for exact repeats only.
         """
         found = self._cache.get("similarity")
         if found is None:
             if self.very_long:
-                raise ValueError("article too long for a full similarity matrix; use similarity_row")
+                raise ValueError("article too long for a full similarity matrix; use unit_vectors")
             counts, _ = self.term_counts()
             if len(counts) > SHARED_TERMS_FROM:
                 shared = counts[:, np.count_nonzero(counts, axis=0) > 1] / self.norms()[:, None]
@@ -246,16 +247,6 @@ class RankDocument:
                 found /= norms[:, None]
             self._cache["similarity"] = found
         return found
-
-    def similarity_row(self, index: int) -> np.ndarray:
-        """Cosine similarity of sentence `index` to every sentence."""
-        if not self.very_long:
-            return self.similarity()[index]
-        rows = self._cache.setdefault("rows", {})
-        if index not in rows:
-            unit = self.unit_vectors()
-            rows[index] = unit @ unit[index]
-        return rows[index]
 
     def sentences_with(self, words: frozenset[str]) -> list[bool]:
         """Whether each sentence has one of `words` (lower-case) among its words."""
