@@ -21,6 +21,7 @@ from reader import __version__
 from reader.ingest import DEFAULT_MAX_BYTES, IngestError, count_inputs
 from reader.render import Analysed, write
 from reader.seeds import bundled_seed_paths
+from reader.terminal import terminal_safe
 from summaries.algorithms import ALGORITHMS
 from summaries.model import Article
 
@@ -28,6 +29,13 @@ COMMANDS = ("clean", "summarize", "sources", "sections", "stance")
 FORMATS = ("text", "markdown", "json", "jsonl")
 # Progress is worth drawing only when a run is long enough for a reader to wait.
 PROGRESS_MIN_FILES = 20
+
+
+class SafeArgumentParser(argparse.ArgumentParser):
+    """argparse, with its usage and error lines (which quote the arguments) made terminal-safe."""
+
+    def _print_message(self, message: str, file=None) -> None:
+        super()._print_message(terminal_safe(message) if message else message, file)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
+    parser = SafeArgumentParser(
         prog="reader",
         description="Terminal news reader with citation-aware summaries. "
         f"Subcommands: {', '.join(COMMANDS)} (see `reader COMMAND --help`).",
@@ -57,7 +65,7 @@ def _run_app(argv: list[str]) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="reader", description="Analyses of news articles, without the TUI.")
+    parser = SafeArgumentParser(prog="reader", description="Analyses of news articles, without the TUI.")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -109,7 +117,7 @@ def _run_command(argv: list[str]) -> int:
     for analysed in _analyse_all(args, paths):
         if isinstance(analysed, IngestError):
             failed = True
-            print(f"reader: error: {analysed}", file=sys.stderr)
+            print(f"reader: error: {terminal_safe(str(analysed))}", file=sys.stderr)
         else:
             items.append(analysed)
     parts = {"clean": {"article"}, "summarize": {"summary"}, "sources": {"sources"}, "sections": {"sections"}}[args.command]

@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterable, TextIO
 
+from reader.terminal import json_safe, terminal_safe
 from summaries.model import Article, Mention, Section, Source, Span, Stance, SummaryItem
 
 SCHEMA_VERSION = 1
@@ -137,18 +138,18 @@ def write(items: Iterable[Analysed], fmt: str, out: TextIO, *, parts: frozenset[
     """Write every item in `fmt`; `parts` says which sections text/Markdown show."""
     if fmt == "jsonl":
         for item in items:
-            out.write(json.dumps(article_object(item), ensure_ascii=False) + "\n")
+            out.write(json_safe(json.dumps(article_object(item), ensure_ascii=False)) + "\n")
         return
     if fmt == "json":
         articles = [article_object(item) for item in items]
-        json.dump({"schema": SCHEMA_VERSION, "articles": articles}, out, ensure_ascii=False, indent=2)
+        out.write(json_safe(json.dumps({"schema": SCHEMA_VERSION, "articles": articles}, ensure_ascii=False, indent=2)))
         out.write("\n")
         return
     writer = _text_article if fmt == "text" else _markdown_article
     for number, item in enumerate(items):
         if number:
             out.write("\n" + ("=" * 72 if fmt == "text" else "---") + "\n\n")
-        out.write(writer(item, parts, show_removed))
+        out.write(terminal_safe(writer(item, parts, show_removed)))
 
 
 def header_lines(article: Article, *, cleaned_article: bool) -> list[str]:

@@ -31,18 +31,16 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.terminal import screen_text
 from summaries.model import Article, Span, Stance
 
-# Same length as the character it replaces, so text offsets stay valid: C0
-# controls and DEL become their Unicode "control picture" (ESC -> ␛).
-_VISIBLE_CONTROLS = {code: 0x2400 + code for code in range(32) if code != 10} | {127: 0x2421, 9: 0x20}
 _TOKEN = re.compile(r"\S+\s*|\s+")
 GUTTER = 3  # label letter, summary mark, space
 LABEL_LETTERS = {"reporting": "R", "opinion": "O", "analysis": "A"}
 
 
 def visible_text(text: str) -> str:
-    return text.translate(_VISIBLE_CONTROLS)
+    return screen_text(text)
 
 
 def wrap_spans(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
