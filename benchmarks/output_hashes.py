@@ -9,7 +9,9 @@ Runs `reader summarize|sources|sections --format jsonl` (as a user would, one pr
 per command and corpus) over every article of each corpus and prints one SHA-256 per
 (corpus, command) over the whole output. `--save` writes a hash per article as well;
 `--compare` reads such a file and lists the articles whose output changed, with the
-first key of the JSON object that differs, so a reviewer can look at each.
+first key of the JSON object that differs, so a reviewer can look at each. Hashes are
+of the parsed JSON written again one way, so a change of escaping alone (the same
+value) does not count as a change of output.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,14 +27,25 @@ from pathlib import Path
 COMMANDS = ("summarize", "sources", "sections")
 
 
-def run(command: str, inputs: list[str], jobs: str | None) -> list[str]:
-    argv = [sys.executable, "-m", "reader", command, *inputs, "--format", "jsonl"]
+def command_output(command: str, folder: str, jobs: str | None) -> list[dict]:
+    """The article objects `reader COMMAND FOLDER --format jsonl` writes, each with its
+    `file` made relative to FOLDER (so where the corpus lies does not count)."""
+    argv = [sys.executable, "-m", "reader", command, folder, "--format", "jsonl"]
     if jobs is not None:
         argv += ["--jobs", jobs]
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     if done.returncode not in (0, 2):
         sys.exit(f"{' '.join(argv[:4])} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return done.stdout.splitlines()
+    objects = [json.loads(line) for line in done.stdout.splitlines()]
+    if not objects:
+        sys.exit(f"{' '.join(argv[:4])} wrote no articles:\n{done.stderr[-2000:]}")
+    for obj in objects:
+        obj["file"] = os.path.relpath(obj["file"], folder)
+    return objects
+
+
+def first_difference(before: dict, after: dict) -> str:
+    return next((key for key in {**before, **after} if before.get(key) != after.get(key)), "(none)")
 
 
 def main() -> int:
@@ -56,29 +70,31 @@ def main() -> int:
     if not corpora:
         parser.error("name at least one corpus")
     per_article: dict[str, str] = {}
-    objects: dict[str, dict] = {}
+    objects: dict[str, dict] = {}  # kept whole in --save files, to name what changed
     print(f"{'corpus':<9} {'command':<10} {'articles':>8}  sha256 of the jsonl output")
     for corpus, folder in corpora.items():
         for command in args.commands.split(","):
-            lines = run(command, [folder], args.jobs)
-            whole = hashlib.sha256("\n".join(lines).encode()).hexdigest()
-            print(f"{corpus:<9} {command:<10} {len(lines):>8}  {whole}")
-            for line in lines:
-                obj = json.loads(line)
+            lines = []
+            for obj in command_output(command, folder, args.jobs):
+                line = json.dumps(obj, ensure_ascii=False)
+                lines.append(line)
                 key = f"{corpus}/{command}/{obj['file']}#{obj['index']}"
                 per_article[key] = hashlib.sha256(line.encode()).hexdigest()
-                if args.compare:
-                    objects[key] = obj
+                objects[key] = obj
+            whole = hashlib.sha256("\n".join(lines).encode()).hexdigest()
+            print(f"{corpus:<9} {command:<10} {len(lines):>8}  {whole}")
     if args.save:
-        args.save.write_text(json.dumps(per_article, indent=0, sort_keys=True))
+        args.save.write_text(json.dumps({"hashes": per_article, "objects": objects}, sort_keys=True))
     if args.compare:
-        before: dict[str, str] = json.loads(args.compare.read_text())
+        saved = json.loads(args.compare.read_text())
+        before: dict[str, str] = saved["hashes"]
         changed = sorted(k for k in per_article.keys() & before.keys() if per_article[k] != before[k])
-        missing = sorted(before.keys() - per_article.keys())
+        run = {f"{corpus}/{command}/" for corpus in corpora for command in args.commands.split(",")}
+        missing = sorted(k for k in before.keys() - per_article.keys() if any(k.startswith(prefix) for prefix in run))
         added = sorted(per_article.keys() - before.keys())
         print(f"\nagainst {args.compare}: {len(changed)} changed, {len(missing)} missing, {len(added)} new")
         for key in changed:
-            print(f"  changed {key}")
+            print(f"  changed {key}: first differing key {first_difference(saved['objects'][key], objects[key])!r}")
         for key in missing[:20]:
             print(f"  missing {key}")
         for key in added[:20]:

@@ -48,7 +48,8 @@ from summaries.document import plain_article  # noqa: E402
 from summaries.model import Article, SummaryItem  # noqa: E402
 from summaries.rankers import prepare, ranker  # noqa: E402
 from summaries.segment import words as split_words  # noqa: E402
-from summaries.summarize import ALGORITHMS, summarize  # noqa: E402
+from summaries.algorithms import ALGORITHMS  # noqa: E402
+from summaries.summarize import summarize  # noqa: E402
 
 _SPACE = re.compile(r"\s+")
 

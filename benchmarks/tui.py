@@ -363,7 +363,7 @@ def import_child() -> None:
 
     figures["app"] = _rss_mb()
     import reader.cleaning  # noqa: F401
-    import reader.library  # noqa: F401
+    import reader.pipeline  # noqa: F401
     import summaries.analysis  # noqa: F401
 
     figures["engine"] = _rss_mb()

@@ -19,11 +19,11 @@ from typing import Iterator, Sequence
 
 from reader import __version__
 from reader.ingest import DEFAULT_MAX_BYTES, IngestError, count_inputs
-from reader.render import Analysed, write
+from reader.render import write
 from reader.seeds import bundled_seed_paths
 from reader.terminal import terminal_safe
 from summaries.algorithms import ALGORITHMS
-from summaries.model import Article
+from summaries.analysis import Analysis, Options
 
 COMMANDS = ("clean", "summarize", "sources", "sections", "stance")
 FORMATS = ("text", "markdown", "json", "jsonl")
@@ -107,22 +107,29 @@ def _ratio(value: str) -> float:
     return number
 
 
+# What each analysis command shows: the engine's stages it computes and writes.
+STAGES_SHOWN = {"clean": (), "summarize": ("summary",), "sources": ("sources",), "sections": ("stance",)}
+
+
 def _run_command(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "stance":
         return _run_stance()
     paths = args.paths or bundled_seed_paths()
     failed = False
-    items = []
-    for analysed in _analyse_all(args, paths):
-        if isinstance(analysed, IngestError):
-            failed = True
-            print(f"reader: error: {terminal_safe(str(analysed))}", file=sys.stderr)
-        else:
-            items.append(analysed)
-    parts = {"clean": {"article"}, "summarize": {"summary"}, "sources": {"sources"}, "sections": {"sections"}}[args.command]
+
+    def analysed() -> Iterator[Analysis]:
+        nonlocal failed
+        for item in _analyse_all(args, paths):
+            if isinstance(item, IngestError):
+                failed = True
+                print(f"reader: error: {terminal_safe(str(item))}", file=sys.stderr)
+            else:
+                yield item
+
+    items = list(analysed())
     try:
-        write(items, args.format, sys.stdout, parts=frozenset(parts), show_removed=args.show_removed)
+        write(items, args.format, sys.stdout, parts=STAGES_SHOWN[args.command], show_removed=args.show_removed)
         sys.stdout.flush()
     except BrokenPipeError:
         # `reader ... | head` is normal use; the reader closed the pipe, not us.
@@ -131,41 +138,20 @@ def _run_command(argv: list[str]) -> int:
     return 2 if failed else 0
 
 
-def _analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analysed | IngestError]:
-    from reader.library import load_articles
+def _analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analysis | IngestError]:
+    from reader.pipeline import analyse_document, load_articles
 
+    options = Options(getattr(args, "algorithm", "default"), getattr(args, "sentences", None), getattr(args, "ratio", None))
+    stages = STAGES_SHOWN[args.command]
     progress = _progress(paths)
     for loaded in load_articles(paths, max_bytes=args.max_bytes):
         if isinstance(loaded, IngestError):
             yield loaded
         else:
-            document, articles = loaded
-            for article in articles:
-                yield analyse(article, args.command, args, notes=document.notes)
+            for analysis in analyse_document(*loaded, options):
+                yield analysis.compute(stages)
         progress()
     progress(done=True)
-
-
-def analyse(article: Article, command: str, args: argparse.Namespace, notes: tuple[str, ...] = ()) -> Analysed:
-    """Run what `command` needs; sources are computed once and feed summary and stance."""
-    item = Analysed(article=article, notes=notes)
-    if command == "clean":
-        return item
-    # Imported here: the engine's imports cost a noticeable part of a second, which
-    # `reader clean` and the TUI's first paint should not pay.
-    from summaries.sources import extract_sources
-    from summaries.stance import analyse_stance
-    from summaries.summarize import summarize
-
-    sources = extract_sources(article)
-    if command == "sources":
-        item.sources = sources
-    elif command == "summarize":
-        item.algorithm = args.algorithm
-        item.summary = summarize(article, args.algorithm, sentences=args.sentences, ratio=args.ratio, sources=sources)
-    elif command == "sections":
-        item.stance = analyse_stance(article, sources)
-    return item
 
 
 def _progress(paths: list[str]):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
 import numpy as np
 
@@ -31,9 +31,6 @@ class Span:
 
     def overlaps(self, other: "Span") -> bool:
         return self.start < other.end and other.start < self.end
-
-    def contains(self, position: int) -> bool:
-        return self.start <= position < self.end
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +247,3 @@ class Stance:
     type_reasons: tuple[str, ...]
     sentences: list[SentenceStance]
     sections: list[Section]
-
-
-def spans_text(article: Article, spans: Iterable[Span]) -> list[str]:
-    return [article.text[s.start : s.end] for s in spans]

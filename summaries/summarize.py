@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from summaries.citations import CitationAwareSelector
 from summaries.model import Article, Source, SummaryItem
-from summaries.rankers import ALGORITHMS, prepare, ranker
+from summaries.algorithms import ranker
+from summaries.rankers import prepare
 
 DEFAULT_RATIO = 0.2
 DEFAULT_MINIMUM = 3
@@ -44,5 +45,3 @@ def summarize(
     document = prepare(article)
     return CitationAwareSelector(document, sources).select(rank(document, count), count)
 
-
-__all__ = ["ALGORITHMS", "summarize", "summary_length"]

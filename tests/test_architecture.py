@@ -16,13 +16,6 @@ def test_summaries_imports_neither_textual_nor_reader():
     assert result.stdout.strip() == ""
 
 
-def test_algorithm_names_module_matches_the_rankers():
-    from summaries.algorithms import ALGORITHMS
-    from summaries.rankers import ALGORITHMS as RANKED
-
-    assert tuple(ALGORITHMS) == tuple(RANKED)
-
-
 def test_command_line_start_loads_no_analysis_engine_or_tui():
     """`reader` must paint quickly: parsing arguments may not import the heavy parts."""
     code = (

@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.binding import Binding
 
-from reader.app import engine
 from reader.app.commands import ReaderCommands
+from reader.app.open_articles import analyse_later
+from reader.app.screens.help import HelpScreen
 from reader.app.screens.main import MainScreen
-from reader.app.widgets.help import HelpScreen
 from reader.ingest import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
     from reader.app.headstart import HeadStart
-    from summaries.analysis import ArticleAnalysis
-
-Analyser = Callable[..., "ArticleAnalysis"]
+    from reader.app.open_articles import Analyser
 
 
 class ReaderApp(App[int]):
@@ -38,28 +36,31 @@ class ReaderApp(App[int]):
         algorithm: str = "default",
         max_bytes: int = DEFAULT_MAX_BYTES,
         *,
-        analyser: Analyser = engine.analyse_summary,
+        analyser: Analyser = analyse_later,
         head_start: HeadStart | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
         self.algorithm = algorithm
         self.max_bytes = max_bytes
-        # Injectable so tests can feed the panels analyses the engine does not make yet.
-        # The default imports the engine on the worker's thread, at first use, and
-        # leaves the stance to a second step (an analyser may also return it at once).
-        self.analyser: Analyser = analyser
+        # Injectable so tests can feed the panels analyses the engine does not make.
+        self.analyser = analyser
         # The first input document, cleaned and summarised by a second process while
         # this one starts (see launch.reader_app); None: the screen does it all.
         self.head_start = head_start
-        if head_start is not None and analyser is not engine.analyse_summary:
+        if head_start is not None and analyser is not analyse_later:
             head_start.cancel()  # it summarises with the engine, not with this analyser
             self.head_start = None
         self.theme = "textual-dark"
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.paths, self.algorithm, self.max_bytes, self.head_start))
+        self.push_screen(MainScreen(self.paths, self.algorithm, self.max_bytes, self.head_start, self.analyser))
 
     def action_help(self) -> None:
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        if isinstance(self.screen, HelpScreen):
+            return
+        groups = [("Anywhere", [*self.BINDINGS, *self.screen.BINDINGS])]
+        if isinstance(self.screen, MainScreen):
+            groups += self.screen.key_groups()
+        self.push_screen(HelpScreen(groups))
+

@@ -7,7 +7,7 @@ from typing import Callable, Iterator
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from reader.app.engine import algorithms
+from summaries.algorithms import ALGORITHMS
 
 
 class ReaderCommands(Provider):
@@ -23,7 +23,7 @@ class ReaderCommands(Provider):
                 key = ", ".join(app.get_key_display(type(binding)(k, binding.action)) for k in binding.key.split(","))
                 target = screen if binding in screen.BINDINGS else app
                 yield binding.description, f"key {binding.key_display or key}", partial(target.run_action, binding.action)
-        for name in algorithms():
+        for name in ALGORITHMS:
             yield f"Algorithm: {name}", "re-summarise with this algorithm", partial(screen.set_algorithm, name)
         for index, article in enumerate(screen.articles):
             yield f"Open: {article.display_title}", article.file, partial(screen.open_article, index)

@@ -6,8 +6,8 @@ summarising its first article. Both are CPU work in Python, so a thread cannot
 overlap them (one interpreter lock); a second process can, on another core.
 
 `HeadStart.begin` starts that process on the first input document. It does exactly
-what the app would (`library.load_articles`, then `engine.analyse_summary` of the
-first article) and writes the result to a pipe, pickled. The app takes it when the
+what the app would (`pipeline.load_articles`, then the summary of the first
+article's `Analysis`) and writes the result to a pipe, pickled. The app takes it when the
 document it reads itself is the same one, and otherwise (stdin input, no second
 process, a failure, a timeout) does the work itself as before.
 
@@ -30,16 +30,16 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     from reader.ingest import Document
-    from summaries.analysis import ArticleAnalysis
+    from summaries.analysis import Analysis
     from summaries.model import Article
 
-Made = tuple["Document", list["Article"], "ArticleAnalysis | None"]
+Made = tuple["Document", list["Article"], "Analysis | None"]
 
 
 class FirstDocument(NamedTuple):
     document: Document
     articles: list[Article]
-    analysis: ArticleAnalysis | None  # of articles[0], for (algorithm, default length)
+    analysis: Analysis | None  # of articles[0], its summary computed (algorithm, default length)
     algorithm: str
 
 
@@ -114,17 +114,18 @@ class HeadStart:
 
 def first_document(path: str, algorithm: str, max_bytes: int) -> Made | None:
     """What the app makes of the first input document: its articles, the first one summarised."""
-    from reader.app import engine
     from reader.ingest import IngestError
-    from reader.library import load_articles
+    from reader.pipeline import analyse_document, load_articles
+    from summaries.algorithms import ALGORITHMS
+    from summaries.analysis import Options
 
     first = next(iter(load_articles([path], max_bytes=max_bytes)), None)
     if first is None or isinstance(first, IngestError):
         return None
     document, articles = first
     analysis = None
-    if articles and algorithm in engine.algorithms():
-        analysis = engine.analyse_summary(articles[0], algorithm)
+    if articles and algorithm in ALGORITHMS:
+        analysis = analyse_document(document, articles[:1], Options(algorithm))[0].compute(("summary",))
     return document, articles, analysis
 
 

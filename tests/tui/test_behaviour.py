@@ -7,9 +7,11 @@ import re
 from textual.widgets import Input, TabbedContent
 
 from reader.app.screens.main import MainScreen
-from reader.app.widgets.article_view import ArticleView, Highlight, visible_text
+from reader.app.text_layout import visible_text
+from reader.app.targets import Highlight
+from reader.app.widgets.article_view import ArticleView
 from reader.app.widgets.summary_list import SummaryList
-from summaries.analysis import ArticleAnalysis, analyse_article
+from summaries.analysis import Analysis, Options
 from summaries.model import Mention, Source, Span, SummaryItem
 
 from tui_support import make_app, pilot_test, settle
@@ -108,7 +110,7 @@ async def test_length_keys_resummarise_with_one_more_and_one_fewer_sentence(seed
 
 @pilot_test
 async def test_algorithm_key_resummarises_with_the_next_algorithm(seed_paths):
-    from summaries.summarize import ALGORITHMS
+    from summaries.algorithms import ALGORITHMS
 
     app = make_app(seed_paths[:1])
     async with app.run_test(size=(120, 36)) as pilot:
@@ -137,8 +139,7 @@ async def test_typing_in_the_filter_narrows_the_article_list(seed_paths):
             if not any(w in other for j, other in enumerate(titles) if j != i)
         )
         expected = [i for i, title in enumerate(titles) if word in title]
-        library.query_one("#filter", Input).focus()
-        await pilot.press(*word)
+        await pilot.press("l", *word)  # the list is open at this width: `l` goes to its filter
         await settle(pilot)
         assert library.shown == expected
         await pilot.press("enter")
@@ -182,10 +183,9 @@ async def test_search_highlights_matches_and_steps_through_them(seed_paths):
         assert styled_text(screen.view, "article-view--match-current").casefold() == word.casefold()
 
 
-def _analyser_with_one_source(article, algorithm="default", sentences=None, ratio=None) -> ArticleAnalysis:
-    """The real analysis plus a source made from the fourth sentence by a fixed rule:
-    its first word is the source, its second the cue, the rest the content."""
-    analysis = analyse_article(article, algorithm, sentences=sentences, ratio=ratio)
+def _analyser_with_one_source(article, options: Options) -> Analysis:
+    """The real summary and stance, with one source made from the fourth sentence by a
+    fixed rule: its first word is the source, its second the cue, the rest the content."""
     index = min(3, len(article.sentences) - 1)
     sentence = article.sentences[index]
     words = [m.span() for m in re.finditer(r"\S+", article.text[sentence.start : sentence.end])]
@@ -194,7 +194,7 @@ def _analyser_with_one_source(article, algorithm="default", sentences=None, rati
     mention = Mention(base + s0, base + e0, Span(base + s1, base + e1), article.text[base + s1 : base + e1],
                       Span(base + words[2][0], sentence.end), index)
     source = Source(article.text[base + s0 : base + e0], "person", "test descriptor", [mention])
-    return ArticleAnalysis(article, [source], analysis.stance, analysis.summary, analysis.algorithm)
+    return Analysis(article, options, known={"sources": [source]})
 
 
 @pilot_test
@@ -209,8 +209,8 @@ async def test_highlighting_a_source_shows_its_mention_with_source_cue_and_conte
         view = screen.view
         assert screen.query_one(TabbedContent).active == "sources"
         assert view.cursor == mention.sentence
-        assert Highlight(mention.start, mention.end, "article-view--source") in view._marks
-        assert Highlight(mention.cue.start, mention.cue.end, "article-view--cue") in view._marks
+        assert Highlight(mention.start, mention.end, "source") in view._marks
+        assert Highlight(mention.cue.start, mention.cue.end, "cue") in view._marks
         assert view.line_of(mention.start) in view.visible_lines()
         assert styled_text(view, "article-view--source") == _normalise(view.article.text[mention.start : mention.end])
 
@@ -259,10 +259,9 @@ async def test_markup_and_escapes_in_article_are_shown_as_text_and_do_nothing(ma
             assert visible_text(view.article.text[item.start : item.end]) in prompts
 
 
-def _analyser_summarising_everything(article, algorithm="default", sentences=None, ratio=None) -> ArticleAnalysis:
-    analysis = analyse_article(article, algorithm, sentences=sentences, ratio=ratio)
+def _analyser_summarising_everything(article, options: Options) -> Analysis:
     items = [SummaryItem(s.start, s.end, i, s.paragraph, 1.0) for i, s in enumerate(article.sentences)]
-    return ArticleAnalysis(article, analysis.sources, analysis.stance, items, algorithm)
+    return Analysis(article, options, known={"summary": items})
 
 
 @pilot_test

@@ -7,7 +7,7 @@ import re
 
 from rich.cells import cell_len
 
-from reader.app.widgets.article_view import wrap_spans
+from reader.app.text_layout import wrap_spans
 from reader.app.widgets.footer import KeyFooter
 
 from tui_support import make_app, pilot_test, settle

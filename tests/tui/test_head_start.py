@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from reader.app import engine, headstart
+from reader.app import headstart
 from reader.app.headstart import HeadStart
 from reader.app.launch import reader_app
 from reader.app.screens.main import MainScreen
 from reader.cleaning import clean
 from reader.ingest import iter_documents
+from summaries.analysis import analyse
 
 from tui_support import pilot_test, settle
 
@@ -58,8 +59,8 @@ def test_head_start_makes_what_the_app_would_make_itself(seed_paths):
     assert made.document == document
     assert [a.text for a in made.articles] == [a.text for a in clean(document)]
     assert made.analysis is not None and made.analysis.article is made.articles[0]
-    assert made.analysis.stance is None  # the stance is the app's second step
-    assert made.analysis.summary == engine.analyse_summary(clean(document)[0], "default").summary
+    assert not made.analysis.ready("stance")  # the stance is the app's second step
+    assert made.analysis.summary == analyse(clean(document)[0], "default").summary
     assert head.result(timeout=1) is None  # collected once
 
 
@@ -85,10 +86,10 @@ async def test_app_shows_the_head_start_summary_without_cleaning_again(seed_path
         assert screen.articles[: len(made.articles)] == made.articles  # the same objects: not cleaned again
         assert screen.articles[0] is made.articles[0]
         shown = [(item.sentence, item.start, item.end) for item in screen.summary_list.items]
-        expected = engine.analyse_summary(clean(made.document)[0], "default").summary
+        expected = analyse(clean(made.document)[0], "default").summary
         assert shown == [(item.sentence, item.start, item.end) for item in expected]
         # The stance still follows, and the rest of the input is loaded as usual.
-        assert screen.analysis.stance is not None
+        assert screen.analysis.ready("stance")
         assert screen.analysis.stance.article_type in screen.status_content().plain
         assert screen.loaded_files == screen.total_files == 2 and len(screen.articles) > len(made.articles)
 
@@ -119,7 +120,7 @@ async def test_app_loads_everything_itself_when_no_head_start_can_begin(tmp_path
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         screen: MainScreen = app.screen
-        assert screen.articles and screen.summary_list.items and screen.analysis.stance is not None
+        assert screen.articles and screen.summary_list.items and screen.analysis.ready("stance")
 
 
 # The patch is in this process: only a forked head start sees it.
@@ -137,7 +138,7 @@ async def test_app_loads_everything_itself_when_the_head_start_fails(seed_paths,
         await settle(pilot)
         screen: MainScreen = app.screen
         assert collected == [None]
-        assert screen.articles and screen.summary_list.items and screen.analysis.stance is not None
+        assert screen.articles and screen.summary_list.items and screen.analysis.ready("stance")
 
 
 # The patch is in this process: only a forked head start sees it.
@@ -164,7 +165,7 @@ async def test_quitting_at_once_stops_the_head_start(seed_paths):
 def test_an_injected_analyser_turns_the_head_start_off(seed_paths):
     head = HeadStart.begin(seed_paths, "default", 5 * 1024 * 1024)
     from reader.app.app import ReaderApp
-    from summaries.analysis import analyse_article
+    from summaries.analysis import Analysis
 
-    app = ReaderApp(seed_paths, analyser=analyse_article, head_start=head)
+    app = ReaderApp(seed_paths, analyser=lambda article, options: Analysis(article, options), head_start=head)
     assert app.head_start is None and head.process.poll() is not None

@@ -7,10 +7,9 @@ import threading
 
 from textual.widgets import TabbedContent
 
-from reader.app import engine
 from reader.app.screens.main import MainScreen
 from reader.app.widgets.sources_panel import SourcesPanel
-from summaries.analysis import analyse_summary
+from summaries import analysis as engine
 from summaries.model import SentenceStance, Stance
 
 from tui_support import make_app, pilot_test, settle
@@ -29,22 +28,22 @@ async def test_summary_is_shown_before_the_stance_and_labels_follow(seed_paths, 
 
     def slow_stance(analysis):
         release.wait(10)
-        return type(analysis)(analysis.article, analysis.sources, _every_sentence_opinion(analysis), analysis.summary, analysis.algorithm)
+        return _every_sentence_opinion(analysis)
 
-    monkeypatch.setattr(engine, "add_stance", slow_stance)
-    app = make_app(seed_paths[:1], analyser=analyse_summary)
+    monkeypatch.setitem(engine.COMPUTE, "stance", slow_stance)
+    app = make_app(seed_paths[:1])
     async with app.run_test(size=(120, 36)) as pilot:
         screen: MainScreen = app.screen
         for _ in range(400):  # the summary arrives while the stance is still held back
             await pilot.pause(0.02)
             if screen.summary_list.items:
                 break
-        assert screen.summary_list.items and screen.analysis.stance is None
+        assert screen.summary_list.items and not screen.analysis.ready("stance")
         assert "labelling…" in screen.status_content().plain
         assert not any(line.endswith("opinion") for line in screen.summary_list.prompts)
         release.set()
         await settle(pilot)
-        assert screen.analysis.stance is not None and screen.analysis.stance.article_type == "Opinion"
+        assert screen.analysis.ready("stance") and screen.analysis.stance.article_type == "Opinion"
         assert "Opinion" in screen.status_content().plain
         assert all(prompt.rstrip().endswith("opinion") for prompt in screen.summary_list.prompts)
 

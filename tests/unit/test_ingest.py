@@ -97,7 +97,7 @@ def test_feed_file_yields_one_document_per_entry_with_its_metadata(tmp_path):
 
 
 def test_feed_metadata_fills_article_fields_the_text_does_not_give(tmp_path):
-    from reader.library import load_articles
+    from reader.pipeline import load_articles
 
     path = tmp_path / "city.xml"
     path.write_bytes(FEED)

@@ -184,7 +184,7 @@ def test_weights_file_with_a_missing_feature_is_rejected():
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not present")
 def test_seed_article_with_ocr_damaged_kicker_is_opinion():
-    from reader.library import load_articles  # the real cleaning, whatever its splitting
+    from reader.pipeline import load_articles  # the real cleaning, whatever its splitting
 
     loaded = [item for item in load_articles([str(SEEDS / "003_338a9537a4cc869e.txt")]) if not isinstance(item, Exception)]
     articles = [a for _, batch in loaded for a in batch]

@@ -10,7 +10,8 @@ from hypothesis import strategies as st
 from reader.cleaning import clean
 from reader.ingest import read_file
 from summaries.document import plain_article
-from summaries.summarize import ALGORITHMS, summarize, summary_length
+from summaries.algorithms import ALGORITHMS
+from summaries.summarize import summarize, summary_length
 
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("*.txt"))
 TERMINAL = (".", "!", "?", "…")

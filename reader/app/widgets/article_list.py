@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual import events
+from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -16,7 +18,7 @@ from textual.message import Message
 from textual.widgets import Input, OptionList, ProgressBar
 from textual.widgets.option_list import Option
 
-from reader.app.widgets.article_view import visible_text
+from reader.app.text_layout import visible_text
 from summaries.model import Article
 
 
@@ -26,11 +28,17 @@ def file_label(article: Article, several: bool) -> str:
 
 
 class ArticleList(Vertical):
-    """Filter box, the rows, and a progress bar while files are still loading."""
+    """Filter box, the rows, and a progress bar while files are still loading.
+
+    The filter takes focus only when asked (`focus_filter`, the screen's `l`, or a
+    click on it): Tab moves between the rows, the article and the panels. Esc leaves
+    the filter for the rows, and a second Esc clears it.
+    """
 
     BINDINGS = [
         Binding("down", "move(1)", "Next row", show=False),
         Binding("up", "move(-1)", "Previous row", show=False),
+        Binding("escape", "leave_filter", show=False),
     ]
 
     class ArticleChosen(Message):
@@ -46,13 +54,41 @@ class ArticleList(Vertical):
         self._per_file: dict[str, int] = {}
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder="Type to filter…", id="filter")
+        field = Input(placeholder="Type to filter…", id="filter")
+        field.can_focus = False
+        yield field
         yield OptionList(id="rows", markup=False)
         yield ProgressBar(show_eta=False, id="load-progress")
 
     @property
     def query_text(self) -> str:
         return self.query_one("#filter", Input).value
+
+    def focus_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        field.can_focus = True
+        field.focus()
+
+    def action_leave_filter(self) -> None:
+        field = self.query_one("#filter", Input)
+        if field.has_focus:
+            self.query_one("#rows", OptionList).focus()
+        elif field.value:
+            field.value = ""
+        else:
+            raise SkipAction()  # nothing to leave or clear: Esc means what it means elsewhere
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        if event.widget.id == "filter":
+            event.widget.can_focus = False  # out of the Tab order again
+
+    def on_click(self, event: events.Click) -> None:
+        if event.widget is not None and event.widget.id == "filter":
+            self.focus_filter()
+
+    def several_in_file(self, article: Article) -> bool:
+        """Whether the article's file holds more than one article (rows then say which)."""
+        return self._per_file.get(article.file, 1) > 1
 
     def add_articles(self, articles: list[Article]) -> None:
         rows = self.query_one("#rows", OptionList)
@@ -80,9 +116,6 @@ class ArticleList(Vertical):
         if index in self.shown:
             self.query_one("#rows", OptionList).highlighted = self.shown.index(index)
 
-    def apply_filter(self, text: str) -> None:
-        self.query_one("#filter", Input).value = text
-
     def _matches(self, index: int) -> bool:
         words = self.query_text.casefold().split()
         if not words:
@@ -93,7 +126,7 @@ class ArticleList(Vertical):
     def _row_parts(self, index: int) -> tuple[str, str, str, str]:
         article = self.articles[index]
         kind = self.types.get(index) or article.label or ""
-        several = self._per_file.get(article.file, 1) > 1
+        several = self.several_in_file(article)
         return article.display_title, kind, article.date or "", file_label(article, several)
 
     def _prompt(self, index: int) -> Content:

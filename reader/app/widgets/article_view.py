@@ -18,7 +18,6 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import numpy as np
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
@@ -31,52 +30,12 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.terminal import screen_text
+from reader.app.targets import Highlight
+from reader.app.text_layout import overlay_style, styled_segments, visible_text, wrap_spans
 from summaries.model import Article, Span, Stance
 
-_TOKEN = re.compile(r"\S+\s*|\s+")
 GUTTER = 3  # label letter, summary mark, space
 LABEL_LETTERS = {"reporting": "R", "opinion": "O", "analysis": "A"}
-
-
-def visible_text(text: str) -> str:
-    return screen_text(text)
-
-
-def wrap_spans(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of text[start:end] to `width` cells, as (start, end) offsets.
-
-    Line ends exclude trailing spaces; a word wider than the line is folded.
-    A newline inside the range is a hard break.
-    """
-    width = max(width, 1)
-    lines: list[tuple[int, int]] = []
-    for piece in re.finditer(r"[^\n]+", text[start:end]):
-        piece_start, piece_end = start + piece.start(), start + piece.end()
-        line_start, line_end, cells = piece_start, piece_start, 0
-        for token in _TOKEN.finditer(text, piece_start, piece_end):
-            whole = token.group()
-            word = whole.rstrip()
-            if not word:  # leading white space
-                cells += cell_len(whole)
-                continue
-            word_cells = cell_len(word)
-            if cells and cells + word_cells > width:
-                lines.append((line_start, line_end))
-                line_start, cells = token.start(), 0
-            if word_cells > width:  # fold a word too long for any line
-                for position in range(token.start(), token.start() + len(word)):
-                    char_cells = cell_len(text[position])
-                    if cells and cells + char_cells > width:
-                        lines.append((line_start, position))
-                        line_start, cells = position, 0
-                    cells += char_cells
-            else:
-                cells += word_cells
-            line_end = token.start() + len(word)
-            cells += cell_len(whole) - word_cells
-        lines.append((line_start, max(line_end, line_start)))
-    return lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +48,6 @@ class LayoutLine:
     paragraph: int | None = None
     first: bool = False  # first line of its paragraph (the gutter shows the letter)
     header: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    start: int
-    end: int
-    component: str
 
 
 class ArticleView(ScrollView, can_focus=True):
@@ -204,9 +156,6 @@ class ArticleView(ScrollView, can_focus=True):
     def visible_lines(self) -> range:
         top = round(self.scroll_y)
         return range(top, top + self.scrollable_content_region.height)
-
-    def is_visible(self, position: int) -> bool:
-        return self.line_of(position) in self.visible_lines()
 
     def center_on(self, position: int) -> None:
         """Scroll so the line holding `position` sits in the middle of the view."""
@@ -365,16 +314,9 @@ class ArticleView(ScrollView, can_focus=True):
         return style
 
     def overlay_style(self, component: str) -> Style:
-        """A component's style to lay over text: only what its CSS sets, with
-        translucent colours blended over the view's background as drawn."""
         style = self._overlay_styles.get(component)
         if style is None:
-            partial = self.get_component_rich_style(component, partial=True)
-            full = self.get_component_rich_style(component)
-            style = partial.without_color + Style(
-                color=full.color if partial.color else None, bgcolor=full.bgcolor if partial.bgcolor else None
-            )
-            self._overlay_styles[component] = style
+            style = self._overlay_styles[component] = overlay_style(self, component)
         return style
 
     def _text_width(self) -> int:
@@ -489,22 +431,6 @@ class ArticleView(ScrollView, can_focus=True):
         return found
 
 
-def styled_segments(text: str, start: int, end: int, base: Style, ranges: list[tuple[int, int, Style]]) -> list[Segment]:
-    """text[start:end] as segments: `base`, with each range's style laid over it in
-    order (later ranges win). Built directly: a rich Text per line costs ten times more."""
-    if not ranges:
-        return [Segment(text[start:end], base)] if end > start else []
-    cuts = sorted({start, end, *(s for s, _, _ in ranges), *(e for _, e, _ in ranges)})
-    segments: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:]):
-        style = base
-        for s, e, overlay in ranges:
-            if s <= left and right <= e:
-                style = style + overlay
-        segments.append(Segment(text[left:right], style))
-    return segments
-
-
 def layout_article(article: Article, text: str, width: int) -> list[LayoutLine]:
     """Every screen line of the article at `width` cells: header fields, then paragraphs."""
     lines: list[LayoutLine] = []
@@ -538,13 +464,6 @@ def paragraph_labels(article: Article, stance: Stance | None) -> list[str | None
         if labels[paragraph] is None and paragraph < len(labels):
             labels[paragraph] = max(sorted(set(paragraph_votes)), key=paragraph_votes.count)
     return labels
-
-
-def nearest_clean_position(article: Article, raw_offset: int) -> int:
-    """The clean-text position whose raw origin is closest to `raw_offset`."""
-    if not article.text:
-        return 0
-    return int(np.abs(article.offsets.offsets - raw_offset).argmin())
 
 
 def _byline_and_date(article: Article) -> str:

@@ -3,36 +3,35 @@
 from __future__ import annotations
 
 from textual.content import Content
-from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.app.widgets.article_view import visible_text
+from reader.app.targets import Highlight, Target, sentence_near
+from reader.app.text_layout import visible_text
+from reader.app.widgets.panel import Panel
 from reader.app.widgets.summary_list import LIST_KEYS, label_style
-from summaries.model import Article, Section, Stance
+from summaries.analysis import Analysis
+from summaries.model import Article, Section, Span
 
 FIRST_WORDS = 8
 
 
-class SectionsPanel(OptionList):
+class SectionsPanel(Panel, OptionList):
+    TAB = "sections"
+    TITLE = "Sections"
+    NEEDS = ("stance",)
+    USES = NEEDS
     BINDINGS = LIST_KEYS
-
-    class SectionHighlighted(Message):
-        def __init__(self, section: Section) -> None:
-            super().__init__()
-            self.section = section
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
         self.sections: list[Section] = []
+        self._article: Article | None = None
 
-
-    def on_focus(self) -> None:
-        index = (self.highlighted or 0) - 1
-        if 0 <= index < len(self.sections):
-            self.post_message(self.SectionHighlighted(self.sections[index]))
-
-    def show_stance(self, article: Article, stance: Stance) -> None:
+    def show(self, article: Article, analysis: Analysis | None) -> None:
+        assert analysis is not None
+        stance = analysis.stance
+        self._article = article
         self.sections = list(stance.sections)
         header = Content.assemble(("Type: ", "$text-muted"), (stance.article_type, "bold"))
         if stance.type_reasons:
@@ -43,18 +42,26 @@ class SectionsPanel(OptionList):
             options.append(Option(Content("No sections."), disabled=True))
         self.set_options(options)
 
-    def clear_stance(self, message: str) -> None:
+    def show_message(self, reason: str) -> None:
         self.sections = []
-        self.set_options([Option(Content(message), disabled=True)])
+        self.set_options([Option(Content(reason), disabled=True)])
+
+    def on_focus(self) -> None:
+        self._announce((self.highlighted or 0) - 1)
 
     def _on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        index = event.option_index - 1  # the type line comes first
-        if 0 <= index < len(self.sections):
-            self.post_message(self.SectionHighlighted(self.sections[index]))
+        self._announce(event.option_index - 1)  # the type line comes first
 
     def _on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
+
+    def _announce(self, index: int) -> None:
+        if 0 <= index < len(self.sections) and self._article is not None:
+            section = self.sections[index]
+            span = Span(section.start, section.end)
+            target = Target(sentence_near(self._article, section.start), span, (Highlight(span.start, span.end, "section"),))
+            self.post_message(Panel.ItemHighlighted(self, target))
 
 
 def section_prompt(article: Article, section: Section) -> Content:
@@ -71,5 +78,5 @@ def section_prompt(article: Article, section: Section) -> Content:
         Content(visible_text(first)),
     ]
     if section.cues:
-        parts += ["\n  ", (", ".join(section.cues[:3]), "italic $text-muted")]
+        parts += ["\n  ", (visible_text(", ".join(section.cues[:3])), "italic $text-muted")]
     return Content.assemble(*parts)

@@ -8,16 +8,22 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.binding import Binding
-from textual.message import Message
 from textual.widgets import Tree
 
-from reader.app.widgets.article_view import visible_text
-from summaries.model import Article, Mention, Source
+from reader.app.targets import Highlight, Target
+from reader.app.text_layout import visible_text
+from reader.app.widgets.panel import Panel
+from summaries.analysis import Analysis
+from summaries.model import Article, Mention, Source, Span
 
 
-class SourcesPanel(Tree[tuple[int, int | None]]):
+class SourcesPanel(Panel, Tree[tuple[int, int | None]]):
     """A tree of sources (in order of first appearance) and their mentions."""
 
+    TAB = "sources"
+    TITLE = "Sources"
+    NEEDS = ("sources",)
+    USES = NEEDS
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False),
         Binding("k", "cursor_up", "Up", show=False),
@@ -25,29 +31,15 @@ class SourcesPanel(Tree[tuple[int, int | None]]):
         Binding("G", "scroll_end", "Last", show=False),
     ]
 
-    class MentionHighlighted(Message):
-        def __init__(self, source: Source, mention: Mention) -> None:
-            super().__init__()
-            self.source = source
-            self.mention = mention
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(Text("Sources"), id=id)
         self.show_root = False
         self.guide_depth = 2
         self.sources: list[Source] = []
 
-
-    def on_focus(self) -> None:
-        node = self.cursor_node
-        if node is not None and node.data is not None:
-            number, index = node.data
-            if 0 <= number < len(self.sources) and self.sources[number].mentions:
-                source = self.sources[number]
-                self.post_message(self.MentionHighlighted(source, source.mentions[index or 0]))
-
-    def show_sources(self, article: Article, sources: list[Source]) -> None:
-        self.sources = list(sources)
+    def show(self, article: Article, analysis: Analysis | None) -> None:
+        assert analysis is not None
+        self.sources = list(analysis.sources)
         self.clear()
         if not self.sources:
             self.root.add_leaf(Text("No named sources found.", style="italic"), data=(-1, None))
@@ -58,20 +50,36 @@ class SourcesPanel(Tree[tuple[int, int | None]]):
                 node.add_leaf(mention_label(article, mention), data=(number, index))
         self.move_cursor(self.root.children[0] if self.root.children else None)
 
-    def clear_sources(self, message: str) -> None:
+    def show_message(self, reason: str) -> None:
         self.sources = []
         self.clear()
-        self.root.add_leaf(Text(message, style="italic"), data=(-1, None))
+        self.root.add_leaf(Text(reason, style="italic"), data=(-1, None))
+
+    def on_focus(self) -> None:
+        node = self.cursor_node
+        if node is not None:
+            self._announce(node.data)
 
     def on_tree_node_highlighted(self, event: Tree.NodeHighlighted) -> None:
         event.stop()
-        if event.node.data is None:
+        self._announce(event.node.data)
+
+    def _announce(self, data: tuple[int, int | None] | None) -> None:
+        if data is None:
             return
-        number, index = event.node.data
-        if 0 <= number < len(self.sources):
-            source = self.sources[number]
-            if source.mentions:
-                self.post_message(self.MentionHighlighted(source, source.mentions[index or 0]))
+        number, index = data
+        if 0 <= number < len(self.sources) and self.sources[number].mentions:
+            self.post_message(Panel.ItemHighlighted(self, mention_target(self.sources[number].mentions[index or 0])))
+
+
+def mention_target(mention: Mention) -> Target:
+    """The mention's sentence, with its content, source and cue marked (cue on top)."""
+    marks = [Highlight(mention.start, mention.end, "source")]
+    if mention.cue is not None:
+        marks.append(Highlight(mention.cue.start, mention.cue.end, "cue"))
+    if mention.content is not None:
+        marks.insert(0, Highlight(mention.content.start, mention.content.end, "content"))
+    return Target(mention.sentence, Span(mention.start, mention.end), tuple(marks))
 
 
 def source_label(source: Source) -> Text:
@@ -90,7 +98,7 @@ def mention_label(article: Article, mention: Mention) -> Text:
     label.append(f"s{mention.sentence + 1} ", style="dim")
     label.append(said, style="bold")
     if mention.cue_text:
-        label.append(f" {mention.cue_text}", style="italic")
+        label.append(f" {visible_text(mention.cue_text)}", style="italic")
     if mention.content is not None:
         label.append(": " + visible_text(article.text[mention.content.start : mention.content.end][:80]))
     return label

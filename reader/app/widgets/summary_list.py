@@ -21,12 +21,14 @@ from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.app.widgets.article_view import styled_segments, visible_text, wrap_spans
-from summaries.model import Article, Stance, SummaryItem
+from reader.app.targets import Target
+from reader.app.text_layout import overlay_style, styled_segments, visible_text, wrap_spans
+from reader.app.widgets.panel import Panel
+from summaries.analysis import Analysis
+from summaries.model import Article, Span, Stance, SummaryItem
 
 LIST_KEYS = [
     Binding("j", "cursor_down", "Down", show=False),
@@ -89,8 +91,14 @@ def _assemble(parts: list[tuple[str, str | None]]) -> ItemText:
     return ItemText(text, tuple(spans))
 
 
-class SummaryList(ScrollView, can_focus=True):
+class SummaryList(Panel, ScrollView, can_focus=True):
     """Summary items; the one citing the article's cursor sentence is marked ▶."""
+
+    TAB = "summary"
+    TITLE = "Summary"
+    NEEDS = ("summary",)
+    USES = ("summary", "stance")  # labels once the stance is ready
+    FILL_WHEN_SHOWN = False  # the screen reads its items (`b`, the ▶ mark) whatever the tab
 
     BINDINGS = [
         Binding("down,j", "cursor_down", "Down", show=False),
@@ -144,18 +152,6 @@ class SummaryList(ScrollView, can_focus=True):
     }
     """
 
-    class ItemHighlighted(Message):
-        def __init__(self, item: SummaryItem, index: int) -> None:
-            super().__init__()
-            self.item = item
-            self.index = index
-
-    class ItemChosen(Message):
-        def __init__(self, item: SummaryItem, index: int) -> None:
-            super().__init__()
-            self.item = item
-            self.index = index
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.items: list[SummaryItem] = []
@@ -169,8 +165,23 @@ class SummaryList(ScrollView, can_focus=True):
         self._layout_width = -1
         self._cache: LRUCache[int, Strip] = LRUCache(256)
         self._styles: dict[str, Style] = {}
+        # Set by the screen when the article view's cursor was restored from the
+        # reading state: the item nearest it is highlighted without a jump.
+        self.restored_cursor: int | None = None
 
     # --- data in ---------------------------------------------------------
+
+    def show(self, article: Article, analysis: Analysis | None) -> None:
+        assert analysis is not None
+        items = analysis.summary
+        stance = analysis.stance if analysis.ready("stance") else None
+        if article is self._article and items == self.items:
+            self.set_labels(stance)  # the same summary, now with its labels
+        else:
+            self.show_summary(article, items, stance, near=self.restored_cursor)
+
+    def show_message(self, reason: str) -> None:
+        self.clear_summary(reason)
 
     def show_summary(self, article: Article, items: list[SummaryItem], stance: Stance | None, near: int | None = None) -> None:
         """Show `items`; with `near` (a sentence), highlight the item closest to it
@@ -234,12 +245,12 @@ class SummaryList(ScrollView, can_focus=True):
         self._refresh_items(changed)
         self._scroll_to_item(index)
         if announce:
-            self.post_message(self.ItemHighlighted(self.items[index], index))
+            self.post_message(Panel.ItemHighlighted(self, self.target(index)))
 
     def on_focus(self) -> None:
         self._invalidate()  # the highlight's colours depend on focus
         if self._highlighted is not None and self._highlighted < len(self.items):
-            self.post_message(self.ItemHighlighted(self.items[self._highlighted], self._highlighted))
+            self.post_message(Panel.ItemHighlighted(self, self.target(self._highlighted)))
 
     def on_blur(self) -> None:
         self._invalidate()
@@ -264,7 +275,11 @@ class SummaryList(ScrollView, can_focus=True):
 
     def action_select(self) -> None:
         if self._highlighted is not None and self._highlighted < len(self.items):
-            self.post_message(self.ItemChosen(self.items[self._highlighted], self._highlighted))
+            self.post_message(Panel.ItemChosen(self, self.target(self._highlighted)))
+
+    def target(self, index: int) -> Target:
+        item = self.items[index]
+        return Target(item.sentence, Span(item.start, item.end))
 
     def _step(self, step: int) -> None:
         if self.items:
@@ -358,15 +373,7 @@ class SummaryList(ScrollView, can_focus=True):
         """The widget's style ("") or a component's, to lay over it (cached until CSS changes)."""
         style = self._styles.get(name)
         if style is None:
-            if not name:
-                style = self.rich_style
-            else:
-                partial = self.get_component_rich_style(name, partial=True)
-                full = self.get_component_rich_style(name)
-                style = partial.without_color + Style(
-                    color=full.color if partial.color else None, bgcolor=full.bgcolor if partial.bgcolor else None
-                )
-            self._styles[name] = style
+            style = self._styles[name] = overlay_style(self, name) if name else self.rich_style
         return style
 
     def render_lines(self, crop):

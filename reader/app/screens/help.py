@@ -12,23 +12,18 @@ from textual.widgets import Static
 KEY_COLUMN = 16
 
 
-def binding_groups() -> list[tuple[str, list[Binding]]]:
-    from reader.app.app import ReaderApp
-    from reader.app.screens.main import MainScreen
-    from reader.app.widgets.article_list import ArticleList
-    from reader.app.widgets.article_view import ArticleView
-    from reader.app.widgets.summary_list import LIST_KEYS
-
-    return [
-        ("Anywhere", [*ReaderApp.BINDINGS, *MainScreen.BINDINGS]),
-        ("Article (sentence cursor)", list(ArticleView.BINDINGS)),
-        ("Summary, Sources, Sections, Removed lists", [*LIST_KEYS, Binding("enter", "select", "Show in the article")]),
-        ("Article list (type to filter)", [*ArticleList.BINDINGS, Binding("enter", "select", "Open article")]),
-    ]
+KeyGroups = list[tuple[str, list[Binding]]]
 
 
 class HelpScreen(ModalScreen[None]):
+    """Every key, grouped; the groups come from whoever opens it (the app and its screen
+    list their own bindings), so this screen imports neither."""
+
     BINDINGS = [Binding("escape,question_mark,q", "dismiss", "Close help")]
+
+    def __init__(self, groups: KeyGroups) -> None:
+        super().__init__()
+        self.groups = groups
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help"):
@@ -38,7 +33,7 @@ class HelpScreen(ModalScreen[None]):
 
     def keys_content(self) -> Content:
         parts: list[str | tuple[str, str]] = []
-        for group, bindings in binding_groups():
+        for group, bindings in self.groups:
             parts += [(group, "bold $accent"), "\n"]
             for binding in bindings:
                 if not binding.description:

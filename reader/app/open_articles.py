@@ -1,0 +1,286 @@
+"""The articles the reader has open, what is known of each, and the workers that learn it.
+
+`OpenArticles` owns one `ArticleState` per article (its analysis, why an analysis
+failed, its reading-state key), keeps analyses only for recently opened articles,
+and runs the work in thread workers of its host (the main screen): loading the
+inputs, analysing an article in two steps (sources and summary first, so the
+summary can be on screen before the slower opinion/reporting model has loaded; then
+the stance), and prefetching the next article. Workers report with the typed
+messages below, posted to the host; the host's handlers call back in here on the UI
+thread, so every state change happens on that one thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Callable
+
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from reader.ingest import IngestError, count_inputs
+from reader.storage import article_key
+from summaries.analysis import Analysis, Options
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from reader.app.headstart import HeadStart
+    from summaries.model import Article
+
+# Analyses kept for recently opened articles (coming back is instant); older ones
+# are dropped so a long session over a large library does not grow without bound.
+KEEP_ANALYSES = 24
+# Push a batch of loaded articles to the list at least this often (seconds).
+LOAD_FLUSH_SECONDS = 0.1
+# Until the first article's summary is on screen, loading the other files and
+# adding the stance wait for it (they compete for the one Python thread that runs
+# at a time), but never longer than this (seconds).
+FIRST_PAINT_WAIT = 3.0
+# How long loading waits for the head start's first document before doing the
+# work itself (seconds): far longer than it takes; only a stuck process hits it.
+HEAD_START_WAIT = 10.0
+# The stages the first step computes; when it fails, every panel needing them says so.
+FIRST_STEP = ("sources", "summary", "stance")
+
+Analyser = Callable[["Article", Options], Analysis]
+
+
+def analyse_later(article: Article, options: Options) -> Analysis:
+    """The default analyser: an `Analysis` whose stages are computed when read."""
+    from reader.pipeline import single_threaded_blas
+
+    single_threaded_blas()  # on the worker's thread, not before the first frame
+    return Analysis(article, options)
+
+
+@dataclass(eq=False)
+class ArticleState:
+    """Everything the reader holds for one open article."""
+
+    article: Article
+    analysis: Analysis | None = None  # the latest, for the options it was asked with
+    failure: str | None = None  # why the summary (first step) failed
+    stance_failure: str | None = None  # why the labels (second step) failed
+
+    @cached_property
+    def reading_key(self) -> str:
+        return article_key(self.article.text)
+
+
+@dataclass(eq=False)
+class _Paint:
+    """A worker waiting until what it delivered has been painted (or the app closes)."""
+
+    event: threading.Event = field(default_factory=threading.Event)
+
+
+class OpenArticles:
+    class Loading(Message):
+        """How many input files there are, before any is read."""
+
+        def __init__(self, total: int) -> None:
+            super().__init__()
+            self.total = total
+
+    class Added(Message):
+        """Articles read from `done` of `total` files; `analyses` were made ahead (by the head start)."""
+
+        def __init__(self, articles: list[Article], done: int, total: int, analyses: dict[int, Analysis]) -> None:
+            super().__init__()
+            self.articles = articles
+            self.done = done
+            self.total = total
+            self.analyses = analyses
+
+    class Unreadable(Message):
+        def __init__(self, error: IngestError) -> None:
+            super().__init__()
+            self.error = error
+
+    class SummaryReady(Message):
+        """The first step of an article's analysis (or a new summary of it) is done.
+
+        The host sets `painted` once it has drawn it (or decided not to): the worker
+        waits for that before the second step, so the two never compete."""
+
+        def __init__(self, index: int, analysis: Analysis, painted: threading.Event | None) -> None:
+            super().__init__()
+            self.index = index
+            self.analysis = analysis
+            self.painted = painted
+
+    class StanceReady(Message):
+        def __init__(self, index: int, analysis: Analysis) -> None:
+            super().__init__()
+            self.index = index
+            self.analysis = analysis
+
+    class Failed(Message):
+        """An analysis step failed; `stages` are the ones that cannot be shown."""
+
+        def __init__(self, index: int, stages: tuple[str, ...], reason: str) -> None:
+            super().__init__()
+            self.index = index
+            self.stages = stages
+            self.reason = reason
+
+    def __init__(self, host: Widget, analyser: Analyser = analyse_later) -> None:
+        self.host = host
+        self.analyser = analyser
+        self.states: list[ArticleState] = []
+        self.articles: list[Article] = []
+        self._recent: OrderedDict[int, None] = OrderedDict()  # analysed articles, least recent first
+        # Set once the first summary (or the reason there is none) has been painted.
+        self.first_paint = threading.Event()
+        self._paint_waits: set[threading.Event] = set()
+        self._closing = False
+
+    # --- state (UI thread) -----------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.states)
+
+    def __getitem__(self, index: int) -> ArticleState:
+        return self.states[index]
+
+    def add(self, articles: list[Article], analyses: dict[int, Analysis]) -> None:
+        first = len(self.states)
+        self.states.extend(ArticleState(article) for article in articles)
+        self.articles.extend(articles)
+        for offset, analysis in analyses.items():
+            self.store(first + offset, analysis)
+            self._start(partial(self._second_step, first + offset, analysis, None), "label")
+
+    def store(self, index: int, analysis: Analysis, keep: int | None = None) -> None:
+        """Hold `analysis` for article `index`; forget the least recently used beyond
+        KEEP_ANALYSES, never `index` itself nor `keep` (the article on screen)."""
+        state = self.states[index]
+        state.analysis = analysis
+        if analysis.ready("summary"):
+            state.failure = None
+        self.touch(index)
+        while len(self._recent) > KEEP_ANALYSES:
+            old = next((i for i in self._recent if i not in (index, keep)), None)
+            if old is None:
+                break
+            del self._recent[old]
+            self.states[old].analysis = None
+
+    def touch(self, index: int) -> None:
+        """Article `index` was opened: its analysis is now the most recently used."""
+        if self.states[index].analysis is not None:
+            self._recent[index] = None
+            self._recent.move_to_end(index)
+
+    def answers(self, index: int, options: Options) -> bool:
+        """Whether the analysis held for `index` is the summary now asked for (compared by
+        request, not by result: the engine may return fewer items than asked)."""
+        analysis = self.states[index].analysis
+        return analysis is not None and analysis.options == options
+
+    def failed(self, index: int, stages: tuple[str, ...], reason: str) -> None:
+        state = self.states[index]
+        if "summary" in stages:
+            state.failure = reason
+        else:
+            state.stance_failure = reason
+        self.first_paint.set()
+
+    # --- work (started on the UI thread, run on worker threads) -----------
+
+    def load(self, paths: list[str], max_bytes: int, head_start: HeadStart | None) -> None:
+        self._start(partial(self._load, paths, max_bytes, head_start), "load")
+
+    def analyse(self, index: int, options: Options) -> None:
+        """The summary of article `index` for `options`, then its stance."""
+        group = "resummarize" if self.states[index].analysis is not None else "analyse"
+        self._start(partial(self._first_step, index, options), group)
+
+    def prefetch(self, index: int, options: Options) -> None:
+        """Analyse article `index` completely in the background, so opening it is instant."""
+        self._start(partial(self._prefetch, index, options), "prefetch")
+
+    def close(self) -> None:
+        """Release every worker waiting for a paint: the app is closing."""
+        self._closing = True
+        self.first_paint.set()
+        for painted in list(self._paint_waits):
+            painted.set()
+
+    def _start(self, work: Callable[[], None], group: str) -> None:
+        self.host.run_worker(work, thread=True, exclusive=True, group=group)
+
+    def _post(self, message: Message) -> None:
+        if not self._closing:
+            self.host.post_message(message)
+
+    def _load(self, paths: list[str], max_bytes: int, head_start: HeadStart | None) -> None:
+        from reader.pipeline import load_articles
+
+        total = count_inputs(paths)
+        self._post(self.Loading(total))
+        head = head_start.result(HEAD_START_WAIT) if head_start is not None else None
+        cleaned = {head.document: head.articles} if head is not None else {}
+        batch: list[Article] = []
+        made: dict[int, Analysis] = {}
+        done, last_flush = 0, 0.0
+        for loaded in load_articles(paths, max_bytes=max_bytes, cleaned=cleaned):
+            done += 1
+            if isinstance(loaded, IngestError):
+                self._post(self.Unreadable(loaded))
+            else:
+                if head is not None and head.analysis is not None and loaded[1] is head.articles and done == 1:
+                    # Held as the article is listed, so opening it shows the summary at once.
+                    made[len(batch)] = head.analysis
+                batch.extend(loaded[1])
+            now = time.monotonic()
+            if batch and now - last_flush >= LOAD_FLUSH_SECONDS:
+                self._post(self.Added(batch, done, total, made))
+                batch, made, last_flush = [], {}, now
+                # The first article is opened now: let its analysis run alone.
+                self.first_paint.wait(FIRST_PAINT_WAIT)
+        self._post(self.Added(batch, done, max(done, total), made))
+
+    def _first_step(self, index: int, options: Options) -> None:
+        state = self.states[index]
+        held = state.analysis
+        try:
+            analysis = held.with_options(options) if held is not None else self.analyser(state.article, options)
+            analysis.summary  # noqa: B018 - computed here, on this thread
+        except Exception as error:  # an engine bug must not take the reader down
+            self._post(self.Failed(index, FIRST_STEP, f"{type(error).__name__}: {error}"))
+            return
+        painted = threading.Event()
+        self._paint_waits.add(painted)
+        self._post(self.SummaryReady(index, analysis, painted))
+        self._second_step(index, analysis, painted)
+
+    def _second_step(self, index: int, analysis: Analysis, painted: threading.Event | None) -> None:
+        """The stance, once what came before it is on screen."""
+        if analysis.ready("stance"):
+            return
+        if painted is None:  # a summary made ahead: its stance waits for the first paint
+            self.first_paint.wait(FIRST_PAINT_WAIT)
+        else:
+            painted.wait(FIRST_PAINT_WAIT)
+            self._paint_waits.discard(painted)
+        try:
+            analysis.stance  # noqa: B018 - computed here, on this thread
+        except Exception as error:
+            self._post(self.Failed(index, ("stance",), f"{type(error).__name__}: {error}"))
+            return
+        self._post(self.StanceReady(index, analysis))
+
+    def _prefetch(self, index: int, options: Options) -> None:
+        try:
+            analysis = self.analyser(self.states[index].article, options)
+            analysis.compute(("summary", "stance"))
+        except Exception:  # the article is analysed again (and the failure shown) when opened
+            return
+        if not get_current_worker().is_cancelled:
+            self._post(self.SummaryReady(index, analysis, None))
