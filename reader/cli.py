@@ -1,4 +1,4 @@
-"""Command line: `reader [PATH...]` opens the TUI; subcommands run one analysis each.
+"""Command line: `reader [PATH...]` opens the TUI; subcommands run without it.
 
     reader clean PATH...       cleaned articles (and --show-removed)
     reader summarize PATH...   + citation-aware extractive summary
@@ -6,29 +6,22 @@
     reader sections PATH...    + opinion/reporting per sentence and section, article type
     reader stance              one sentence per line on stdin -> JSON Lines verdicts
 
-Exit status: 0 when every input was read, 2 when any input could not be (each
-such input gets a one-line error on stderr; the others are still processed).
+Each group of subcommands lives in its own module under reader/commands/.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import sys
-from typing import Iterator, Sequence
+from typing import Sequence
 
 from reader import __version__
-from reader.ingest import DEFAULT_MAX_BYTES, IngestError, count_inputs
-from reader.render import write
+from reader.commands import COMMAND_MODULES
+from reader.ingest import DEFAULT_MAX_BYTES
 from reader.seeds import bundled_seed_paths
 from reader.terminal import terminal_safe
 from summaries.algorithms import ALGORITHMS
-from summaries.analysis import Analysis, Options
-
-COMMANDS = ("clean", "summarize", "sources", "sections", "stance")
-FORMATS = ("text", "markdown", "json", "jsonl")
-# Progress is worth drawing only when a run is long enough for a reader to wait.
-PROGRESS_MIN_FILES = 20
 
 
 class SafeArgumentParser(argparse.ArgumentParser):
@@ -40,18 +33,30 @@ class SafeArgumentParser(argparse.ArgumentParser):
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if argv and argv[0] in COMMANDS:
-        return _run_command(argv)
-    return _run_app(argv)
+    parser, commands = command_parser()
+    if argv and argv[0] in commands:
+        args = parser.parse_args(argv)
+        return args.run(args)
+    return _run_app(argv, commands)
 
 
-def _run_app(argv: list[str]) -> int:
+def command_parser() -> tuple[argparse.ArgumentParser, tuple[str, ...]]:
+    """The parser of every subcommand, and their names."""
+    parser = SafeArgumentParser(prog="reader", description="Analyses of news articles, without the TUI.")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in COMMAND_MODULES:
+        importlib.import_module(module).add_parsers(sub)
+    return parser, tuple(sub.choices)
+
+
+def _run_app(argv: list[str], commands: tuple[str, ...]) -> int:
     parser = SafeArgumentParser(
         prog="reader",
         description="Terminal news reader with citation-aware summaries. "
-        f"Subcommands: {', '.join(COMMANDS)} (see `reader COMMAND --help`).",
+        f"Subcommands: {', '.join(commands)} (see `reader COMMAND --help`).",
     )
-    parser.add_argument("paths", nargs="*", help="files, directories (*.txt) or - for stdin; default: bundled samples")
+    parser.add_argument("paths", nargs="*", help="files, directories or - for stdin; default: bundled samples")
     parser.add_argument("--algorithm", choices=ALGORITHMS, default="default", help="summary algorithm")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted")
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
@@ -62,133 +67,6 @@ def _run_app(argv: list[str]) -> int:
     app = reader_app(paths, algorithm=args.algorithm, max_bytes=args.max_bytes)
     app.run()
     return app.return_code or 0
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = SafeArgumentParser(prog="reader", description="Analyses of news articles, without the TUI.")
-    parser.add_argument("--version", action="version", version=f"reader {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    def with_inputs(name: str, help_text: str) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, help=help_text, description=help_text)
-        p.add_argument("paths", nargs="*", help="files, directories (*.txt, recursively) or - for stdin; default: bundled samples")
-        p.add_argument("--format", choices=FORMATS, default="text")
-        p.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted (bytes)")
-        p.add_argument("--show-removed", action="store_true", help="also list what cleaning dropped and why")
-        return p
-
-    with_inputs("clean", "Print cleaned articles.")
-    summarize = with_inputs("summarize", "Citation-aware extractive summary of each article.")
-    summarize.add_argument("--algorithm", choices=ALGORITHMS, default="default")
-    length = summarize.add_mutually_exclusive_group()
-    length.add_argument("--sentences", type=_positive_int, help="summary length in sentences")
-    length.add_argument("--ratio", type=_ratio, help="summary length as a share of the article's sentences")
-    with_inputs("sources", "Named sources each article quotes or cites, with every mention.")
-    with_inputs("sections", "Opinion versus reporting: per sentence, sections, and article type.")
-    sub.add_parser(
-        "stance",
-        help="Label sentences read one per line from stdin.",
-        description="Reads one sentence per line on standard input; writes one JSON object per line.",
-    )
-    return parser
-
-
-def _positive_int(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return number
-
-
-def _ratio(value: str) -> float:
-    number = float(value)
-    if not 0 < number <= 1:
-        raise argparse.ArgumentTypeError("must be in (0, 1]")
-    return number
-
-
-# What each analysis command shows: the engine's stages it computes and writes.
-STAGES_SHOWN = {"clean": (), "summarize": ("summary",), "sources": ("sources",), "sections": ("stance",)}
-
-
-def _run_command(argv: list[str]) -> int:
-    args = _parser().parse_args(argv)
-    if args.command == "stance":
-        return _run_stance()
-    paths = args.paths or bundled_seed_paths()
-    failed = False
-
-    def analysed() -> Iterator[Analysis]:
-        nonlocal failed
-        for item in _analyse_all(args, paths):
-            if isinstance(item, IngestError):
-                failed = True
-                print(f"reader: error: {terminal_safe(str(item))}", file=sys.stderr)
-            else:
-                yield item
-
-    items = list(analysed())
-    try:
-        write(items, args.format, sys.stdout, parts=STAGES_SHOWN[args.command], show_removed=args.show_removed)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # `reader ... | head` is normal use; the reader closed the pipe, not us.
-        sys.stderr.close()
-        return 0
-    return 2 if failed else 0
-
-
-def _analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analysis | IngestError]:
-    from reader.pipeline import analyse_document, load_articles
-
-    options = Options(getattr(args, "algorithm", "default"), getattr(args, "sentences", None), getattr(args, "ratio", None))
-    stages = STAGES_SHOWN[args.command]
-    progress = _progress(paths)
-    for loaded in load_articles(paths, max_bytes=args.max_bytes):
-        if isinstance(loaded, IngestError):
-            yield loaded
-        else:
-            for analysis in analyse_document(*loaded, options):
-                yield analysis.compute(stages)
-        progress()
-    progress(done=True)
-
-
-def _progress(paths: list[str]):
-    """A progress callback: a Rich bar on an interactive stderr for long runs, else nothing.
-
-    The inputs are counted (each directory walked once more) only for a terminal.
-    """
-    if not sys.stderr.isatty() or (total := count_inputs(paths)) < PROGRESS_MIN_FILES:
-        return lambda done=False: None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # On stderr: stdout carries the output, often into a file while stderr is a terminal.
-    bar = Progress(console=Console(stderr=True), transient=True)
-    task = bar.add_task("analysing", total=total)
-    bar.start()
-
-    def advance(done: bool = False) -> None:
-        if done:
-            bar.stop()
-        else:
-            bar.advance(task)
-
-    return advance
-
-
-def _run_stance() -> int:
-    from summaries.stance import classify_sentence
-
-    for line in sys.stdin:
-        sentence = line.strip()
-        if not sentence:
-            continue
-        verdict = classify_sentence(sentence)
-        record = {"sentence": sentence, "label": verdict.label, "score": round(verdict.score, 4), "cues": list(verdict.cues)}
-        print(json.dumps(record, ensure_ascii=False))
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

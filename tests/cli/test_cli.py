@@ -141,7 +141,7 @@ def test_progress_bar_goes_to_a_terminal_stderr_and_never_into_the_output(tmp_pa
     import os
     import pty
 
-    from reader.cli import PROGRESS_MIN_FILES
+    from reader.commands.common import PROGRESS_MIN_FILES
 
     for i in range(PROGRESS_MIN_FILES):
         (tmp_path / f"{i:02}.txt").write_text(

@@ -1,0 +1,63 @@
+"""What the subcommands share: argument types, error lines, the progress bar."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Callable
+
+from reader.ingest import DEFAULT_MAX_BYTES, count_inputs
+from reader.terminal import terminal_safe
+
+FORMATS = ("text", "markdown", "json", "jsonl")
+# Progress is worth drawing only when a run is long enough for a reader to wait.
+PROGRESS_MIN_FILES = 20
+
+
+def add_input_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", help="files, directories (recursively) or - for stdin; default: bundled samples")
+    parser.add_argument("--format", choices=FORMATS, default="text")
+    parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted (bytes)")
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return number
+
+
+def ratio(value: str) -> float:
+    number = float(value)
+    if not 0 < number <= 1:
+        raise argparse.ArgumentTypeError("must be in (0, 1]")
+    return number
+
+
+def error(message: object) -> None:
+    """One line on stderr, made safe for the terminal."""
+    print(f"reader: error: {terminal_safe(str(message))}", file=sys.stderr)
+
+
+def progress(paths: list[str], what: str = "analysing") -> Callable[..., None]:
+    """A progress callback: a Rich bar on an interactive stderr for long runs, else nothing.
+
+    The inputs are counted (each directory walked once more) only for a terminal.
+    """
+    if not sys.stderr.isatty() or (total := count_inputs(paths)) < PROGRESS_MIN_FILES:
+        return lambda done=False: None
+    from rich.console import Console
+    from rich.progress import Progress
+
+    # On stderr: stdout carries the output, often into a file while stderr is a terminal.
+    bar = Progress(console=Console(stderr=True), transient=True)
+    task = bar.add_task(what, total=total)
+    bar.start()
+
+    def advance(done: bool = False) -> None:
+        if done:
+            bar.stop()
+        else:
+            bar.advance(task)
+
+    return advance
