@@ -4,7 +4,6 @@ and the analysis engine. The CLI, the TUI and its head start all read through he
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from reader.ingest import DEFAULT_MAX_BYTES, Document, IngestError, iter_documents
@@ -44,26 +43,9 @@ def clean_document(document: Document) -> list[Article]:
     return articles
 
 
-@lru_cache(maxsize=None)
-def single_threaded_blas() -> None:
-    """Keep numpy's BLAS on one thread, once per process.
-
-    The engine's matrices are small (sentences x sentences): BLAS threads only add
-    their start-up and spinning, which on a busy two-core machine took a first
-    `linalg.solve` from milliseconds to a quarter of a second and starved the UI
-    thread meanwhile; with a process per core, they only compete with each other.
-    """
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # an optional speed-up; without it the engine is only slower
-        return
-    threadpool_limits(limits=1, user_api="blas")
-
-
 def analyse_document(document: Document, articles: list[Article], options: Options) -> list[Analysis]:
     from summaries.analysis import Analysis
 
-    single_threaded_blas()
     return [Analysis(article, options, document.notes) for article in articles]
 
 

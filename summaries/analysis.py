@@ -18,6 +18,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from summaries.algorithms import ALGORITHMS
@@ -46,6 +47,23 @@ class Options:
             raise ValueError("sentences must not be negative")
         if self.ratio is not None and not 0 < self.ratio <= 1:
             raise ValueError("ratio must be in (0, 1]")
+
+
+@lru_cache(maxsize=None)
+def single_threaded_blas() -> None:
+    """Keep numpy's BLAS on one thread, once per process, before the first stage runs.
+
+    The engine's matrices are small (sentences x sentences): BLAS threads only add
+    their start-up and spinning (on a busy two-core machine a first `linalg.solve`
+    took a quarter of a second instead of milliseconds, starving the reader's UI),
+    and threaded BLAS sums in another order, so scores would differ in their last
+    bits between processes. One thread makes every run compute the same numbers.
+    """
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # without it the engine is only slower
+        return
+    threadpool_limits(limits=1, user_api="blas")
 
 
 # --- the stages ------------------------------------------------------------
@@ -175,7 +193,11 @@ class Analysis:
 
     def stage(self, name: str) -> Any:
         """The value of stage `name`, computed now if it has not been."""
-        return self._stages_of(name).get(name, lambda: COMPUTE[name](self))
+        return self._stages_of(name).get(name, lambda: self._compute(name))
+
+    def _compute(self, name: str) -> Any:
+        single_threaded_blas()
+        return COMPUTE[name](self)
 
     @property
     def sources(self) -> list[Source]:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import asyncio
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import TYPE_CHECKING, Any, Callable
 
 from textual.app import App
 from textual.binding import Binding
@@ -53,6 +56,24 @@ class ReaderApp(App[int]):
             self.head_start = None
         self.theme = "textual-dark"
 
+    def run(self, *args: Any, loop: asyncio.AbstractEventLoop | None = None, **kwargs: Any) -> int | None:
+        """Run on a loop whose worker threads nobody waits for on quit.
+
+        Thread workers run in the loop's default executor, and at exit Python joins a
+        ThreadPoolExecutor's threads: `q` during a long analysis would restore the
+        terminal and then hang until the analysis ended (tens of seconds on a long
+        document). Nothing a worker computes is needed once the reader closes (the
+        reading position is written by the screen itself).
+        """
+        if loop is not None:
+            return super().run(*args, loop=loop, **kwargs)
+        loop = asyncio.new_event_loop()
+        loop.set_default_executor(AbandonedOnExit())
+        try:
+            return super().run(*args, loop=loop, **kwargs)
+        finally:
+            loop.close()
+
     def on_mount(self) -> None:
         self.push_screen(MainScreen(self.paths, self.algorithm, self.max_bytes, self.head_start, self.analyser))
 
@@ -64,3 +85,29 @@ class ReaderApp(App[int]):
             groups += self.screen.key_groups()
         self.push_screen(HelpScreen(groups))
 
+
+
+class AbandonedOnExit(ThreadPoolExecutor):
+    """Each call on a new daemon thread, which the interpreter does not wait for at exit.
+
+    A ThreadPoolExecutor only in name (asyncio accepts no other as a loop's default):
+    its pool is never used, so no thread is registered for joining at exit."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+
+        def call() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                result = fn(*args, **kwargs)
+            except BaseException as error:  # handed to whoever waits on the future
+                future.set_exception(error)
+            else:
+                future.set_result(result)
+
+        threading.Thread(target=call, name="reader-worker", daemon=True).start()
+        return future
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        pass  # the threads are daemons: nothing to join

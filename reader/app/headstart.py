@@ -35,6 +35,11 @@ if TYPE_CHECKING:
 
 Made = tuple["Document", list["Article"], "Analysis | None"]
 
+# A head start pays off for an ordinary article: its summary is ready by the time the
+# UI is. A long document would keep the UI waiting for the whole analysis before its
+# text is even listed; the app shows its text first and analyses it in a worker.
+HEAD_START_MAX_BYTES = 256 * 1024
+
 
 class FirstDocument(NamedTuple):
     document: Document
@@ -61,8 +66,9 @@ class HeadStart:
 
     @classmethod
     def begin(cls, paths: list[str], algorithm: str, max_bytes: int) -> HeadStart | None:
-        """Start on the first input; None when there is nothing a second process can read."""
-        if not paths or paths[0] == "-":
+        """Start on the first input; None when there is nothing a second process can read,
+        or when the first input is a long document (see HEAD_START_MAX_BYTES)."""
+        if not paths or paths[0] == "-" or _longer_than(paths[0], HEAD_START_MAX_BYTES):
             return None
         try:
             if _can_fork():
@@ -127,6 +133,13 @@ def first_document(path: str, algorithm: str, max_bytes: int) -> Made | None:
     if articles and algorithm in ALGORITHMS:
         analysis = analyse_document(document, articles[:1], Options(algorithm))[0].compute(("summary",))
     return document, articles, analysis
+
+
+def _longer_than(path: str, size: int) -> bool:
+    try:
+        return os.stat(path).st_size > size
+    except OSError:  # unreadable: the app reports it when it reads it
+        return False
 
 
 def _can_fork() -> bool:

@@ -52,9 +52,6 @@ Analyser = Callable[["Article", Options], Analysis]
 
 def analyse_later(article: Article, options: Options) -> Analysis:
     """The default analyser: an `Analysis` whose stages are computed when read."""
-    from reader.pipeline import single_threaded_blas
-
-    single_threaded_blas()  # on the worker's thread, not before the first frame
     return Analysis(article, options)
 
 

@@ -69,6 +69,13 @@ def test_no_head_start_for_standard_input_or_nothing():
     assert HeadStart.begin([], "default", 1000) is None
 
 
+def test_no_head_start_for_a_long_document(tmp_path):
+    """Its analysis would hold the whole list back; the app shows its text first instead."""
+    long = tmp_path / "long.txt"
+    long.write_text("The council met on Monday to decide the budget.\n\n" * (headstart.HEAD_START_MAX_BYTES // 40))
+    assert HeadStart.begin([str(long)], "default", 50 * 1024 * 1024) is None
+
+
 def test_head_start_on_an_unreadable_first_input_makes_nothing(tmp_path):
     head = HeadStart.begin([str(tmp_path / "missing.txt")], "default", 1000)
     assert head is not None and head.result(timeout=60) is None

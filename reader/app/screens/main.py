@@ -136,7 +136,7 @@ class MainScreen(Screen):
         return [
             ("Article (sentence cursor)", list(ArticleView.BINDINGS)),
             (f"{titles} lists", [*LIST_KEYS, Binding("enter", "select", "Show in the article")]),
-            ("Article list (type to filter)", [*ArticleList.BINDINGS, Binding("enter", "select", "Open article")]),
+            ("Article list (l: type to filter)", [*ArticleList.BINDINGS, Binding("enter", "select", "Open article")]),
         ]
 
     @property

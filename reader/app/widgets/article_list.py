@@ -38,7 +38,7 @@ class ArticleList(Vertical):
     BINDINGS = [
         Binding("down", "move(1)", "Next row", show=False),
         Binding("up", "move(-1)", "Previous row", show=False),
-        Binding("escape", "leave_filter", show=False),
+        Binding("escape", "leave_filter", "Leave the filter; again: clear it", show=False),
     ]
 
     class ArticleChosen(Message):
