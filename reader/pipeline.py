@@ -68,3 +68,42 @@ def _apply_container_metadata(document: Document, articles: list[Article]) -> No
         for article in articles:
             if getattr(article, key) is None:
                 setattr(article, key, value)
+
+
+def article_objects(
+    source: str,
+    stages: tuple[str, ...] = ("summary",),
+    algorithm: str = "default",
+    sentences: int | None = None,
+    ratio: float | None = None,
+    *,
+    text: bool = False,
+    name: str = "<text>",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[dict]:
+    """The analysis as a plain function: a path (or, with `text=True`, an input's text)
+    -> one article object per article, in the documented schema, with `stages` added.
+
+    Picklable, importable, no state: a distributed engine can map it over an archive,
+    e.g. `dask.bag.from_sequence(paths).map(article_objects).flatten()`. An input that
+    cannot be read gives one object `{"file": ..., "error": ...}` instead of failing.
+    """
+    from reader.ingest import decode
+    from summaries.analysis import Options
+
+    options = Options(algorithm, sentences, ratio)
+    if text:
+        try:
+            documents: list[Document | IngestError] = [decode(name, source.encode("utf-8"), max_bytes)]
+        except IngestError as error:
+            documents = [error]
+    else:
+        documents = list(iter_documents([str(source)], max_bytes=max_bytes))
+    objects: list[dict] = []
+    for document in documents:
+        if isinstance(document, IngestError):
+            objects.append({"file": document.name, "error": document.reason})
+            continue
+        for analysis in analyse_document(document, clean_document(document), options):
+            objects.append(analysis.to_json(stages))
+    return objects

@@ -20,24 +20,55 @@ from summaries.version import SCHEMA_VERSION
 # ---------------------------------------------------------------- writers
 
 
+def article_output(analysis: Analysis, fmt: str, parts: tuple[str, ...] = (), show_removed: bool = False) -> str:
+    """One article in `fmt`, with the stages in `parts` (computed if needed), as
+    `OutputWriter` puts it in the output: each article is written on its own, so
+    articles made in other processes can be written as they arrive."""
+    if fmt == "jsonl":
+        return json_safe(json.dumps(analysis.to_json(parts), ensure_ascii=False)) + "\n"
+    if fmt == "json":
+        # The article as `json.dumps(document, indent=2)` writes it inside the list.
+        block = json.dumps(analysis.to_json(parts), ensure_ascii=False, indent=2)
+        return json_safe("\n".join(_JSON_ITEM_INDENT + line for line in block.split("\n")))
+    writer = _text_article if fmt == "text" else _markdown_article
+    return terminal_safe(writer(analysis, parts, show_removed))
+
+
+_JSON_ITEM_INDENT = " " * 4
+_SEPARATORS = {"text": "\n" + "=" * 72 + "\n\n", "markdown": "\n---\n\n", "jsonl": "", "json": ",\n"}
+
+
+class OutputWriter:
+    """Writes articles formatted by `article_output` to `out`, as each arrives, with what
+    goes between and around them: one JSON document, JSON Lines, or text/Markdown with a
+    rule between articles."""
+
+    def __init__(self, out: TextIO, fmt: str) -> None:
+        self.out = out
+        self.fmt = fmt
+        self.count = 0
+
+    def add(self, article: str) -> None:
+        if self.count:
+            self.out.write(_SEPARATORS[self.fmt])
+        elif self.fmt == "json":
+            self.out.write(f'{{\n  "schema": {SCHEMA_VERSION},\n  "articles": [\n')
+        self.out.write(article)
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("\n  ]\n}\n" if self.count else f'{{\n  "schema": {SCHEMA_VERSION},\n  "articles": []\n}}\n')
+
+
 def write(
     analyses: Iterable[Analysis], fmt: str, out: TextIO, *, parts: tuple[str, ...] = (), show_removed: bool = False
 ) -> None:
     """Write every analysis in `fmt` with the stages in `parts` (computed if needed)."""
-    if fmt == "jsonl":
-        for analysis in analyses:
-            out.write(json_safe(json.dumps(analysis.to_json(parts), ensure_ascii=False)) + "\n")
-        return
-    if fmt == "json":
-        articles = [analysis.to_json(parts) for analysis in analyses]
-        out.write(json_safe(json.dumps({"schema": SCHEMA_VERSION, "articles": articles}, ensure_ascii=False, indent=2)))
-        out.write("\n")
-        return
-    writer = _text_article if fmt == "text" else _markdown_article
-    for number, analysis in enumerate(analyses):
-        if number:
-            out.write("\n" + ("=" * 72 if fmt == "text" else "---") + "\n\n")
-        out.write(terminal_safe(writer(analysis, parts, show_removed)))
+    writer = OutputWriter(out, fmt)
+    for analysis in analyses:
+        writer.add(article_output(analysis, fmt, parts, show_removed))
+    writer.close()
 
 
 def header_lines(article: Article, *, cleaned_article: bool) -> list[str]:

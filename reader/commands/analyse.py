@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Iterator
 
-from reader.commands.common import add_input_arguments, error, positive_int, progress, ratio
-from reader.ingest import IngestError
+from reader.commands.common import add_batch_arguments, add_input_arguments, error, positive_int, progress, ratio
 from reader.seeds import bundled_seed_paths
 from summaries.algorithms import ALGORITHMS
-
-if TYPE_CHECKING:
-    from summaries.analysis import Analysis
 
 # What each command shows: the engine's stages it computes and writes.
 STAGES_SHOWN = {"clean": (), "summarize": ("summary",), "sources": ("sources",), "sections": ("stance",)}
@@ -27,6 +22,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         parser = sub.add_parser(name, help=help_text, description=help_text)
         add_input_arguments(parser)
         parser.add_argument("--show-removed", action="store_true", help="also list what cleaning dropped and why")
+        add_batch_arguments(parser)
         parser.set_defaults(run=run)
         return parser
 
@@ -41,43 +37,38 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reader.render import write
+    from reader.batch import Job, outcomes
+    from reader.ingest import iter_documents
+    from reader.render import OutputWriter
 
     paths = args.paths or bundled_seed_paths()
+    job = Job(
+        stages=STAGES_SHOWN[args.command],
+        algorithm=getattr(args, "algorithm", "default"),
+        sentences=getattr(args, "sentences", None),
+        ratio=getattr(args, "ratio", None),
+        fmt=args.format,
+        show_removed=args.show_removed,
+    )
+    writer = OutputWriter(sys.stdout, args.format)
+    advance = progress(paths)
     failed = False
-
-    def analysed() -> Iterator[Analysis]:
-        nonlocal failed
-        for item in analyse_all(args, paths):
-            if isinstance(item, IngestError):
-                failed = True
-                error(item)
-            else:
-                yield item
-
-    items = list(analysed())
     try:
-        write(items, args.format, sys.stdout, parts=STAGES_SHOWN[args.command], show_removed=args.show_removed)
+        for made in outcomes(iter_documents(paths, max_bytes=args.max_bytes), job, args.jobs, args.scheduler):
+            for kind, text in made:
+                if kind == "error":
+                    failed = True
+                    error(text)
+                else:
+                    writer.add(text)
+            sys.stdout.flush()  # each input's articles as soon as they are made
+            advance()
+        writer.close()
         sys.stdout.flush()
     except BrokenPipeError:
         # `reader ... | head` is normal use; the reader closed the pipe, not us.
         sys.stderr.close()
         return 0
+    finally:
+        advance(done=True)
     return 2 if failed else 0
-
-
-def analyse_all(args: argparse.Namespace, paths: list[str]) -> Iterator[Analysis | IngestError]:
-    from reader.pipeline import analyse_document, load_articles
-    from summaries.analysis import Options
-
-    options = Options(getattr(args, "algorithm", "default"), getattr(args, "sentences", None), getattr(args, "ratio", None))
-    stages = STAGES_SHOWN[args.command]
-    advance = progress(paths)
-    for loaded in load_articles(paths, max_bytes=args.max_bytes):
-        if isinstance(loaded, IngestError):
-            yield loaded
-        else:
-            for analysis in analyse_document(*loaded, options):
-                yield analysis.compute(stages)
-        advance()
-    advance(done=True)

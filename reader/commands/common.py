@@ -20,6 +20,25 @@ def add_input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted (bytes)")
 
 
+def add_batch_arguments(parser: argparse.ArgumentParser) -> None:
+    from reader.batch import default_jobs
+
+    parser.add_argument(
+        "--jobs", type=positive_int, default=default_jobs(), help="processes for many inputs (default: the machine's cores; 1: this one)"
+    )
+    parser.add_argument(
+        "--scheduler", metavar="ADDRESS", type=dask_scheduler, help="run the inputs on the Dask cluster at ADDRESS (pip install 'news-reader[dask]')"
+    )
+
+
+def dask_scheduler(address: str) -> str:
+    try:
+        import dask.distributed  # noqa: F401
+    except ImportError:
+        raise argparse.ArgumentTypeError("needs Dask: pip install 'news-reader[dask]'") from None
+    return address
+
+
 def positive_int(value: str) -> int:
     number = int(value)
     if number < 1:
