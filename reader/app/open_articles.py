@@ -1,7 +1,9 @@
 """The articles the reader has open, what is known of each, and the workers that learn it.
 
 `OpenArticles` owns one `ArticleState` per article (its analysis, why an analysis
-failed, its reading-state key), keeps analyses only for recently opened articles,
+failed, its reading-state key, and for a library article its row: the article itself
+is read from the library, with its cached analysis, when first opened), keeps
+analyses only for recently opened articles,
 and runs the work in thread workers of its host (the main screen): loading the
 inputs, analysing an article in two steps (sources and summary first, so the
 summary can be on screen before the slower opinion/reporting model has loaded; then
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from reader.app.headstart import HeadStart
+    from reader.library.store import Library, Row
     from summaries.model import Article
 
 # Analyses kept for recently opened articles (coming back is instant); older ones
@@ -62,13 +65,15 @@ def analyse_later(article: Article, options: Options) -> Analysis:
 class ArticleState:
     """Everything the reader holds for one open article."""
 
-    article: Article
+    article: Article | None  # None: a library row not opened yet
     analysis: Analysis | None = None  # the latest, for the options it was asked with
     failure: str | None = None  # why the summary (first step) failed
     stance_failure: str | None = None  # why the labels (second step) failed
+    row: Row | None = None  # the library's row, for an article of the library
 
     @cached_property
     def reading_key(self) -> str:
+        assert self.article is not None
         return article_key(self.article.text)
 
 
@@ -96,6 +101,13 @@ class OpenArticles:
             self.done = done
             self.total = total
             self.analyses = analyses
+
+    class Listed(Message):
+        """The library's rows (newest first, or as the session asked), articles not read yet."""
+
+        def __init__(self, rows: list[Row]) -> None:
+            super().__init__()
+            self.rows = rows
 
     class Unreadable(Message):
         def __init__(self, error: IngestError) -> None:
@@ -129,11 +141,13 @@ class OpenArticles:
             self.stages = stages
             self.reason = reason
 
-    def __init__(self, host: Widget, analyser: Analyser = analyse_later) -> None:
+    def __init__(self, host: Widget, analyser: Analyser = analyse_later, library: Library | None = None) -> None:
         self.host = host
         self.analyser = analyser
+        self.library = library
         self.states: list[ArticleState] = []
-        self.articles: list[Article] = []
+        self.articles: list[Article] = []  # of the files read (a library's are read when opened)
+        self.row_index: dict[int, int] = {}  # library article id -> its state's index
         self._recent: OrderedDict[int, None] = OrderedDict()  # analysed articles, least recent first
         # Set once the first summary (or the reason there is none) has been painted.
         self.first_paint = threading.Event()
@@ -156,10 +170,34 @@ class OpenArticles:
             self.store(first + offset, analysis)
             self._start(partial(self._second_step, first + offset, analysis, None), "label")
 
+    def add_rows(self, rows: list[Row]) -> list[int]:
+        """States for library rows not held yet; the index of every row's state, in order."""
+        indexes = []
+        for row in rows:
+            if row.id not in self.row_index:
+                self.row_index[row.id] = len(self.states)
+                self.states.append(ArticleState(None, row=row))
+            indexes.append(self.row_index[row.id])
+        return indexes
+
+    def open_row(self, index: int) -> None:
+        """Read a library row's article (and its cached analysis) so it can be shown."""
+        from reader.library.cache import open_article
+
+        state = self.states[index]
+        if state.article is not None or state.row is None or self.library is None:
+            return
+        opened = open_article(self.library, state.row)
+        state.row, state.article = opened.row, opened.analysis.article
+        if opened.cached:
+            self.store(index, opened.analysis)
+
     def store(self, index: int, analysis: Analysis, keep: int | None = None) -> None:
         """Hold `analysis` for article `index`; forget the least recently used beyond
         KEEP_ANALYSES, never `index` itself nor `keep` (the article on screen)."""
         state = self.states[index]
+        if state.article is None:  # a library row analysed ahead (prefetch)
+            state.article = analysis.article
         state.analysis = analysis
         if analysis.ready("summary"):
             state.failure = None
@@ -170,6 +208,8 @@ class OpenArticles:
                 break
             del self._recent[old]
             self.states[old].analysis = None
+            if self.states[old].row is not None:
+                self.states[old].article = None  # read again from the library when reopened
 
     def touch(self, index: int) -> None:
         """Article `index` was opened: its analysis is now the most recently used."""
@@ -218,6 +258,13 @@ class OpenArticles:
     def _post(self, message: Message) -> None:
         if not self._closing:
             self.host.post_message(message)
+
+    def list_library(self, ids: list[int] | None) -> None:
+        self._start(partial(self._list_library, ids), "load")
+
+    def _list_library(self, ids: list[int] | None) -> None:
+        assert self.library is not None
+        self._post(self.Listed(self.library.rows(ids=ids)))
 
     def _load(self, paths: list[str], max_bytes: int, head_start: HeadStart | None) -> None:
         from reader.pipeline import load_articles
@@ -274,13 +321,41 @@ class OpenArticles:
         except Exception as error:
             self._post(self.Failed(index, ("stance",), f"{type(error).__name__}: {error}"))
             return
+        self._remember(index, analysis)
         self._post(self.StanceReady(index, analysis))
+
+    def _remember(self, index: int, analysis: Analysis) -> None:
+        """Cache a library article's finished analysis, so reopening it is instant."""
+        from reader.library.cache import remember_analysis
+        from reader.library.errors import LibraryError
+
+        row = self.states[index].row
+        if self.library is None or row is None:
+            return
+        try:
+            remember_analysis(self.library, row, analysis)
+        except LibraryError:
+            pass  # not cached: it is analysed again next time, nothing is lost
 
     def _prefetch(self, index: int, options: Options) -> None:
         try:
-            analysis = self.analyser(self.states[index].article, options)
+            analysis = self._fresh_analysis(index, options)
             analysis.compute(("summary", "stance"))
+            self._remember(index, analysis)
         except Exception:  # the article is analysed again (and the failure shown) when opened
             return
         if not get_current_worker().is_cancelled:
             self._post(self.SummaryReady(index, analysis, None))
+
+    def _fresh_analysis(self, index: int, options: Options) -> Analysis:
+        """An analysis of article `index` for `options`; a library row not opened yet is read
+        here, off the UI thread, with its cached analysis when there is one."""
+        state = self.states[index]
+        if state.article is not None or state.row is None or self.library is None:
+            return self.analyser(state.article, options)
+        from reader.library.cache import open_article
+
+        opened = open_article(self.library, state.row)
+        if opened.cached:
+            return opened.analysis.with_options(options)
+        return self.analyser(opened.analysis.article, options)

@@ -46,18 +46,39 @@ def progress(paths: list[str], what: str = "analysing") -> Callable[..., None]:
     """
     if not sys.stderr.isatty() or (total := count_inputs(paths)) < PROGRESS_MIN_FILES:
         return lambda done=False: None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # On stderr: stdout carries the output, often into a file while stderr is a terminal.
-    bar = Progress(console=Console(stderr=True), transient=True)
-    task = bar.add_task(what, total=total)
-    bar.start()
+    bar = ProgressBar(what, total)
 
     def advance(done: bool = False) -> None:
-        if done:
-            bar.stop()
-        else:
-            bar.advance(task)
+        bar.close() if done else bar.advance()
 
     return advance
+
+
+class ProgressBar:
+    """A Rich progress bar on stderr when it is a terminal (else nothing), whose total
+    can grow as more work is found (a refresh finds entries as feeds arrive)."""
+
+    def __init__(self, what: str, total: int = 0) -> None:
+        self._bar = None
+        if not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import Progress
+
+        # On stderr: stdout carries the output, often into a file while stderr is a terminal.
+        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task(what, total=total)
+        self._bar.start()
+
+    def grow(self, steps: int) -> None:
+        if self._bar is not None:
+            self._bar.update(self._task, total=(self._bar.tasks[0].total or 0) + steps)
+
+    def advance(self) -> None:
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

@@ -12,9 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reader.library.store import Library, NewArticle, Row, pack, unpack
+from reader.library.store import Library, NewArticle, Row, content_hash, pack, unpack
 from reader.library.versions import cleaning_part, cleaning_version, pipeline_version
-from reader.storage import article_key
 
 if TYPE_CHECKING:
     from summaries.analysis import Analysis
@@ -60,21 +59,9 @@ def _cleaned_again(library: Library, row: Row) -> Opened:
 
         return Opened(row, Analysis(plain_article(library.text(row)), Options(), document.notes), False)
     article = articles[min(row.part, len(articles) - 1)]
-    if row.clean_version != cleaning_version() or article_key(article.text) != row.content_hash:
-        row = library.recleaned(
-            row,
-            NewArticle(
-                content_hash=article_key(article.text),
-                text=article.text,
-                title=article.title,
-                byline=article.byline,
-                date=article.date,
-                label=article.label,
-                part=row.part,
-                document=b"",  # unchanged: not written by `recleaned`
-                clean_version=cleaning_version(),
-            ),
-        )
+    if row.clean_version != cleaning_version() or content_hash(article) != row.content_hash:
+        # The document is unchanged (and not written by `recleaned`).
+        row = library.recleaned(row, NewArticle.cleaned(article, row.part, b"", cleaning_version()))
     return Opened(row, Analysis(article, Options(), document.notes), False)
 
 
@@ -93,7 +80,7 @@ def remember_analysis(library: Library, row: Row, analysis: Analysis) -> bool:
 
     if analysis.options != Options() or not all(analysis.ready(stage) for stage in CACHED_STAGES):
         return False
-    if article_key(analysis.article.text) != row.content_hash:
+    if content_hash(analysis.article) != row.content_hash:
         return False  # made from another text than the row now holds
     library.store_analysis(row, pipeline_version(), packed_analysis(analysis), analysis.stance.article_type)
     return True

@@ -25,7 +25,6 @@ from reader.library.documents import Page, media_of, pages_from_bytes, read_file
 from reader.library.fetch import FetchError, fetch, http_client
 from reader.library.store import Library, NewArticle, NewInput, Stored, pack_document
 from reader.library.versions import cleaning_version, pipeline_version
-from reader.storage import article_key
 
 # Below this many inputs a pool costs more (forking, sending results) than it saves.
 POOL_FROM = 8
@@ -43,7 +42,7 @@ class Source:
     feed_id: int | None = None
     site: str | None = None
     pages: list[Page] | None = None  # documents already made (a feed entry's), else made from `data`
-    notes: tuple[str, ...] = ()
+    fallback: list[Page] | None = None  # used when `data` yields no document (a teaser's page)
 
     @property
     def sha256(self) -> str:
@@ -137,7 +136,9 @@ def prepare(source: Source, analyse: bool, max_bytes: int = DEFAULT_MAX_BYTES) -
     try:
         pages = source.pages if source.pages is not None else pages_from_bytes(source.origin, source.data, source.media, max_bytes)
     except IngestError as error:
-        return Prepared(error=error.reason)
+        if not source.fallback:
+            return Prepared(error=error.reason)
+        pages = source.fallback
     single_threaded_blas()
     prepared = Prepared(site=source.site or next((p.site for p in pages if p.site), None))
     for page in pages:
@@ -148,17 +149,7 @@ def prepare(source: Source, analyse: bool, max_bytes: int = DEFAULT_MAX_BYTES) -
         except Exception as error:  # a cleaning bug must not stop the other inputs
             return Prepared(error=f"cleaning failed ({type(error).__name__}: {error})")
         for part, article in enumerate(articles):
-            new = NewArticle(
-                content_hash=article_key(article.text),
-                text=article.text,
-                title=article.title,
-                byline=article.byline,
-                date=article.date,
-                label=article.label,
-                part=part,
-                document=packed,
-                clean_version=cleaning_version(),
-            )
+            new = NewArticle.cleaned(article, part, packed, cleaning_version())
             if analyse:
                 add_analysis(new, article, document.notes)
             prepared.articles.append(new)
@@ -206,10 +197,10 @@ def import_sources(
             advance()
             yield Outcome(getattr(item, "name", None) or getattr(item, "url", ""), error=str(item))
             continue
-        skipped = _already_known(library, item)
-        if skipped is not None:
+        known = _already_known(library, item)
+        if known is not None:
             advance()
-            yield Outcome(item.origin, skipped=skipped)
+            yield known
             continue
         pending.append(item)
     for source, prepared in zip(pending, _prepared(pending, analyse, workers, max_bytes)):
@@ -230,13 +221,17 @@ def import_sources(
         yield Outcome(source.origin, stored=tuple(library.add(new)))
 
 
-def _already_known(library: Library, source: Source) -> str | None:
+def _already_known(library: Library, source: Source) -> Outcome | None:
+    """An input the library holds already (the same address, or the same bytes), with
+    its articles as duplicates: nothing to clean again."""
     if source.url is not None:
         row = library.row_by_url(source.url)
         if row is not None:
-            return f"already in the library as {row.key}"
-    if source.pages is None and library.knows_input(source.sha256):
-        return "already in the library (the same content)"
+            return Outcome(source.origin, (Stored("duplicate", row.key, row.title),), skipped="already in the library")
+    if source.pages is None:
+        known = library.articles_of_input(source.sha256)
+        if known:
+            return Outcome(source.origin, tuple(known), skipped="already in the library")
     return None
 
 

@@ -42,9 +42,10 @@ class LibraryPositions:
     and then the reader stops remembering: reading goes on regardless.
     """
 
-    def __init__(self, library: Library | None) -> None:
+    def __init__(self, library: Library | None, *, owned: bool = False, problem: str | None = None) -> None:
         self.library = library
-        self.problem: str | None = None
+        self.owned = owned  # opened for these positions alone: closed with them
+        self.problem = problem
 
     @property
     def enabled(self) -> bool:
@@ -72,4 +73,6 @@ class LibraryPositions:
         self.library = None
 
     def close(self) -> None:
-        self.library = None  # the library itself is closed by whoever opened it
+        if self.owned and self.library is not None:
+            self.library.close()
+        self.library = None

@@ -10,11 +10,12 @@ Tables:
 - `articles`: one row per article: where it came from (`origin` path or URL, `url`,
   `feed_id`), its cleaned text and header fields, the decoded document it was cleaned
   from (to clean it again under a newer cleaning version), the short stable `key`
-  users type, read/starred marks and times. `content_hash` (of the cleaned text) and
-  `url` are unique: the same article added twice is one article.
+  users type, read/starred marks and times. `content_hash` (of the header fields and cleaned
+  text) and `url` are unique: the same article added twice is one article.
 - `analyses`: the cached analysis of each article (the engine's JSON with everything an
   exact rebuild needs), with the pipeline version that made it.
-- `positions`: the last sentence read, by content hash, for library articles and for
+- `positions`: the last sentence read, by a hash of the text (`storage.article_key`),
+  for library articles and for
   files opened without adding them (migrated from the older reading-state store).
 - `feeds`: subscriptions, with the validators of conditional requests; `subscribed = 0`
   keeps a removed feed's name on the articles it brought.

@@ -9,6 +9,7 @@ a damaged file is never written to, and nothing is deleted except by `remove`.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sqlite3
 import threading
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from reader.ingest import Document
+from reader.storage import article_key
 from reader.library import schema
 from reader.library.errors import LibraryBusy, LibraryDamaged, LibraryError, NotALibrary, UnknownArticle
 
@@ -35,7 +37,7 @@ _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 
 _ROW_COLUMNS = """
     a.id, a.key, a.content_hash, a.title, a.date, a.origin, a.url, f.title, a.site, a.label,
-    a.type, a.read_at, a.starred, a.added, a.part, a.clean_version
+    a.type, a.read_at, a.starred, a.added, a.part, a.clean_version, substr(a.text, 1, 200)
 """
 _ROW_FROM = "FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
 _NEWEST_FIRST = "ORDER BY coalesce(a.date, date(a.added, 'unixepoch')) DESC, a.added DESC, a.id DESC"
@@ -61,6 +63,7 @@ class Row:
     added: float
     part: int
     clean_version: str
+    opening: str = ""  # the start of the text, for an article without a title
 
     @property
     def read(self) -> bool:
@@ -68,7 +71,11 @@ class Row:
 
     @property
     def display_title(self) -> str:
-        return self.title or "(untitled)"
+        """The title, else the text's first line (as the reader shows a file's article)."""
+        if self.title:
+            return self.title
+        first = self.opening.split("\n", 1)[0].strip()
+        return (first[:60] + "…") if len(first) > 60 else (first or "(untitled)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,13 @@ class Hit:
     rank: int
     score: float
     snippet: str
+
+
+def content_hash(article) -> str:
+    """What identifies an article's content: its header fields and cleaned text (two
+    articles with the same text and different titles are two articles)."""
+    fields = [article.title, article.byline, article.date, article.label, article.text]
+    return hashlib.sha1(json.dumps(fields, ensure_ascii=False).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(slots=True)
@@ -97,6 +111,21 @@ class NewArticle:
     analysis: bytes | None = None  # packed cache JSON, when analysed at import
     version: str | None = None  # the pipeline version that made `analysis`
     article_type: str | None = None
+
+    @classmethod
+    def cleaned(cls, article, part: int, document: bytes, clean_version: str) -> NewArticle:
+        """From a cleaned `summaries.model.Article` (the `part`-th of its document)."""
+        return cls(
+            content_hash=content_hash(article),
+            text=article.text,
+            title=article.title,
+            byline=article.byline,
+            date=article.date,
+            label=article.label,
+            part=part,
+            document=document,
+            clean_version=clean_version,
+        )
 
 
 @dataclass(slots=True)
@@ -299,9 +328,14 @@ class Library:
 
     # --- adding ----------------------------------------------------------
 
-    def knows_input(self, sha256: str) -> bool:
+    def articles_of_input(self, sha256: str) -> list[Stored]:
+        """The articles an input with these bytes gave, as duplicates (none: a new input)."""
         with self._reading() as db:
-            return db.execute("SELECT 1 FROM inputs WHERE sha256 = ?", (sha256,)).fetchone() is not None
+            found = db.execute(
+                "SELECT a.key, a.title FROM articles a JOIN inputs i ON i.id = a.input_id WHERE i.sha256 = ? ORDER BY a.part",
+                (sha256,),
+            ).fetchall()
+        return [Stored("duplicate", key, title) for key, title in found]
 
     def row_by_url(self, url: str) -> Row | None:
         with self._reading() as db:
@@ -324,7 +358,7 @@ class Library:
         now = self.clock()
         results = []
         with self._writing() as db:
-            input_id = self._input_id(db, new)
+            input_id = None  # stored with its first new article: no input is kept for nothing
             for number, article in enumerate(new.articles):
                 url = new.url if number == 0 else None  # a page's address belongs to its first article
                 same = db.execute(
@@ -335,6 +369,7 @@ class Library:
                     results.append(Stored("duplicate", same[0], same[1]))
                     continue
                 key = self._new_key(db, article.content_hash)
+                input_id = input_id or self._input_id(db, new)
                 db.execute(
                     "INSERT INTO articles (key, content_hash, input_id, part, origin, url, feed_id, site, title, byline,"
                     " date, label, type, text, document, clean_version, added)"
@@ -504,17 +539,18 @@ class Library:
 
     # --- reading positions -----------------------------------------------
 
-    def position(self, content_hash: str) -> int | None:
+    def position(self, key: str) -> int | None:
+        """The sentence last read in the article whose text has this `article_key`."""
         with self._reading() as db:
-            found = db.execute("SELECT sentence FROM positions WHERE key = ?", (content_hash,)).fetchone()
+            found = db.execute("SELECT sentence FROM positions WHERE key = ?", (key,)).fetchone()
         return None if found is None else int(found[0])
 
-    def remember(self, content_hash: str, sentence: int) -> None:
+    def remember(self, key: str, sentence: int) -> None:
         with self._writing() as db:
             db.execute(
                 "INSERT INTO positions (key, sentence, updated) VALUES (?, ?, ?)"
                 " ON CONFLICT(key) DO UPDATE SET sentence = excluded.sentence, updated = excluded.updated",
-                (content_hash, sentence, self.clock()),
+                (key, sentence, self.clock()),
             )
 
     def import_positions(self, positions: Sequence[tuple[str, int]], marker: str) -> int:
@@ -559,6 +595,7 @@ class Library:
             ).fetchone()
             if clash is not None:
                 return row
+            old_text = db.execute("SELECT text FROM articles WHERE id = ?", (row.id,)).fetchone()[0]
             db.execute(
                 "UPDATE articles SET content_hash = ?, text = ?, title = ?, byline = ?, date = ?, label = ?,"
                 " clean_version = ?, type = NULL WHERE id = ?",
@@ -568,7 +605,7 @@ class Library:
             db.execute("DELETE FROM analyses WHERE content_hash = ?", (article.content_hash,))
             db.execute(
                 "INSERT OR IGNORE INTO positions (key, sentence, updated) SELECT ?, sentence, updated FROM positions WHERE key = ?",
-                (article.content_hash, row.content_hash),
+                (article_key(article.text), article_key(old_text)),
             )
         return self.fresh_row(row)
 
@@ -664,6 +701,7 @@ def _row(r: Sequence) -> Row:
     return Row(
         id=r[0], key=r[1], content_hash=r[2], title=r[3], date=r[4], origin=r[5], url=r[6], feed=r[7], site=r[8],
         label=r[9], type=r[10], read_at=r[11], starred=bool(r[12]), added=r[13], part=r[14], clean_version=r[15],
+        opening=r[16],
     )
 
 
