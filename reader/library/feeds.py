@@ -73,6 +73,8 @@ def parse_feed(url: str, data: bytes) -> ParsedFeed:
 
     parsed = feedparser.parse(data)
     documents = {int(d.name.rsplit("#", 1)[1]): d for d in feed_documents(url, data)}
+    if parsed.bozo and not documents:  # broken XML that yielded nothing readable
+        raise IngestError(url, f"the XML is broken: {parsed.bozo_exception}")
     entries = []
     for number, raw_entry in enumerate(parsed.entries, start=1):
         document = documents.get(number)

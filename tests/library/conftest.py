@@ -15,6 +15,13 @@ from reader.library.location import open_library  # noqa: E402
 
 
 @pytest.fixture
+def seed_paths() -> list[str]:
+    from reader.seeds import bundled_seed_paths
+
+    return bundled_seed_paths()
+
+
+@pytest.fixture
 def library_file(tmp_path: Path) -> Path:
     return tmp_path / "library.sqlite3"
 
