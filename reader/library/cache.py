@@ -2,7 +2,8 @@
 current pipeline, else rebuilt as far as still valid and computed again.
 
 The cache is keyed by the article's content hash and the pipeline version (cleaning +
-engine). Under a newer engine the cached cleaned article is reused and only the stages
+engine). An article stored without its analysis (a refresh's) is cached as the cleaned
+article alone, so opening it needs no cleaning, only the analysis. Under a newer engine the cached cleaned article is reused and only the stages
 are computed again; under a newer cleaning the stored document is cleaned again (the
 row's text and fields follow; its key, marks and reading position stay).
 """
@@ -25,8 +26,8 @@ CACHED_STAGES = ("sources", "summary", "stance")
 @dataclass(frozen=True, slots=True)
 class Opened:
     row: Row  # as it is now (a new cleaning may have changed its text)
-    analysis: Analysis  # every cached stage known when `cached`, else computed when read
-    cached: bool
+    analysis: Analysis  # the stages known so far; the others are computed when read
+    cached: bool  # every cached stage is known: nothing left to compute
 
 
 def open_article(library: Library, row: Row) -> Opened:
@@ -37,7 +38,8 @@ def open_article(library: Library, row: Row) -> Opened:
     if found is not None:
         version, blob = found
         if version == pipeline_version():
-            return Opened(row, Analysis.from_json(unpack(blob)), True)
+            analysis = Analysis.from_json(unpack(blob))
+            return Opened(row, analysis, all(analysis.ready(stage) for stage in CACHED_STAGES))
         if cleaning_part(version) == cleaning_version() == row.clean_version:
             try:
                 stale = Analysis.from_json(unpack(blob))
@@ -86,6 +88,7 @@ def remember_analysis(library: Library, row: Row, analysis: Analysis) -> bool:
     return True
 
 
-def packed_analysis(analysis: Analysis) -> bytes:
-    """The cache form of an analysis: the engine's JSON with what an exact rebuild needs."""
-    return pack(analysis.to_json(CACHED_STAGES, cache=True))
+def packed_analysis(analysis: Analysis, stages: tuple[str, ...] = CACHED_STAGES) -> bytes:
+    """The cache form of an analysis (with `stages`): the engine's JSON with what an exact
+    rebuild needs (offset map included)."""
+    return pack(analysis.to_json(stages, cache=True))

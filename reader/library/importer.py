@@ -150,26 +150,28 @@ def prepare(source: Source, analyse: bool, max_bytes: int = DEFAULT_MAX_BYTES) -
             return Prepared(error=f"cleaning failed ({type(error).__name__}: {error})")
         for part, article in enumerate(articles):
             new = NewArticle.cleaned(article, part, packed, cleaning_version())
-            if analyse:
-                add_analysis(new, article, document.notes)
+            cache_analysis(new, article, document.notes, analyse)
             prepared.articles.append(new)
     if not prepared.articles:
         prepared.error = "no article text in it after cleaning"
     return prepared
 
 
-def add_analysis(new: NewArticle, article, notes: tuple[str, ...]) -> None:
-    """Cache the article's analysis with it; if the engine fails on it, the article is
-    stored all the same and analysed when opened (where the failure is shown)."""
+def cache_analysis(new: NewArticle, article, notes: tuple[str, ...], analyse: bool) -> None:
+    """Store the cleaned article in the cache form (offsets and all, so opening it needs
+    no cleaning), with every stage when `analyse`. If the engine fails on the article,
+    it is stored all the same and analysed when opened (where the failure is shown)."""
     from summaries.analysis import Analysis
 
+    analysis = Analysis(article, notes=notes)
     try:
-        analysis = Analysis(article, notes=notes).compute(CACHED_STAGES)
-        new.analysis = packed_analysis(analysis)
+        if analyse:
+            analysis.compute(CACHED_STAGES)
+            new.article_type = analysis.stance.article_type
+        new.analysis = packed_analysis(analysis, CACHED_STAGES if analyse else ())
     except Exception:
-        return
+        new.analysis, new.article_type = packed_analysis(Analysis(article, notes=notes), ()), None
     new.version = pipeline_version()
-    new.article_type = analysis.stance.article_type
 
 
 def _prepare_task(task: tuple[Source, bool, int]) -> Prepared:

@@ -10,7 +10,8 @@ Tables:
 - `articles`: one row per article: where it came from (`origin` path or URL, `url`,
   `feed_id`), its cleaned text and header fields, the decoded document it was cleaned
   from (to clean it again under a newer cleaning version), the short stable `key`
-  users type, read/starred marks and times. `content_hash` (of the header fields and cleaned
+  users type, `heading` (the text's first line, shown for an untitled article),
+  read/starred marks and times. `content_hash` (of the header fields and cleaned
   text) and `url` are unique: the same article added twice is one article.
 - `analyses`: the cached analysis of each article (the engine's JSON with everything an
   exact rebuild needs), with the pipeline version that made it.
@@ -69,12 +70,15 @@ CREATE TABLE articles (
     date TEXT,
     label TEXT,
     type TEXT,
-    text TEXT NOT NULL,
-    document BLOB NOT NULL,
+    heading TEXT,
     clean_version TEXT NOT NULL,
     added REAL NOT NULL,
     read_at REAL,
-    starred INTEGER NOT NULL DEFAULT 0
+    starred INTEGER NOT NULL DEFAULT 0,
+    -- The long columns last: a list reads the columns before them without touching
+    -- the overflow pages they spill into.
+    text TEXT NOT NULL,
+    document BLOB NOT NULL
 );
 CREATE INDEX articles_feed ON articles(feed_id);
 CREATE INDEX articles_input ON articles(input_id);

@@ -37,7 +37,7 @@ _BUSY_CODES = {sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED}
 
 _ROW_COLUMNS = """
     a.id, a.key, a.content_hash, a.title, a.date, a.origin, a.url, f.title, a.site, a.label,
-    a.type, a.read_at, a.starred, a.added, a.part, a.clean_version, substr(a.text, 1, 200)
+    a.type, a.read_at, a.starred, a.added, a.part, a.clean_version, a.heading
 """
 _ROW_FROM = "FROM articles a LEFT JOIN feeds f ON f.id = a.feed_id"
 _NEWEST_FIRST = "ORDER BY coalesce(a.date, date(a.added, 'unixepoch')) DESC, a.added DESC, a.id DESC"
@@ -63,7 +63,7 @@ class Row:
     added: float
     part: int
     clean_version: str
-    opening: str = ""  # the start of the text, for an article without a title
+    heading: str | None = None  # the text's first line, for an article without a title
 
     @property
     def read(self) -> bool:
@@ -74,7 +74,7 @@ class Row:
         """The title, else the text's first line (as the reader shows a file's article)."""
         if self.title:
             return self.title
-        first = self.opening.split("\n", 1)[0].strip()
+        first = (self.heading or "").strip()
         return (first[:60] + "…") if len(first) > 60 else (first or "(untitled)")
 
 
@@ -372,12 +372,12 @@ class Library:
                 input_id = input_id or self._input_id(db, new)
                 db.execute(
                     "INSERT INTO articles (key, content_hash, input_id, part, origin, url, feed_id, site, title, byline,"
-                    " date, label, type, text, document, clean_version, added)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " date, label, type, heading, text, document, clean_version, added)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         key, article.content_hash, input_id, article.part, new.origin, url, new.feed_id, new.site,
                         article.title, article.byline, article.date, article.label, article.article_type,
-                        article.text, article.document, article.clean_version, now,
+                        heading(article.text), article.text, article.document, article.clean_version, now,
                     ),
                 )
                 if article.analysis is not None and article.version is not None:
@@ -491,17 +491,36 @@ class Library:
     def _search(self, query: str, limit: int | None, snippets: bool) -> list[Hit]:
         if not query.strip():
             return []
-        snippet = (
-            f"snippet(search, -1, '{SNIPPET_MARKS[0]}', '{SNIPPET_MARKS[1]}', '…', {SNIPPET_WORDS})" if snippets else "''"
-        )
+        ranked = self._ranked(query, limit)
+        if not ranked:
+            return []
+        ids = [article_id for article_id, _ in ranked]
+        marks = ",".join("?" * len(ids))
+        with self._reading() as db:
+            rows = {r[0]: _row(r) for r in db.execute(f"SELECT {_ROW_COLUMNS} {_ROW_FROM} WHERE a.id IN ({marks})", ids)}
+            found = {}
+            if snippets:  # for the rows shown only: a snippet reads the article's text
+                sql = (
+                    f"SELECT rowid, snippet(search, -1, '{SNIPPET_MARKS[0]}', '{SNIPPET_MARKS[1]}', '…', {SNIPPET_WORDS})"
+                    f" FROM search WHERE search MATCH ? AND rowid IN ({marks})"
+                )
+                found = dict(db.execute(sql, (query, *ids)).fetchall())
+        # Snippets keep the article's line breaks; a result is shown on one line.
+        return [
+            Hit(rows[i], rank, score, " ".join(found.get(i, "").split()))
+            for rank, (i, score) in enumerate(ranked, start=1)
+            if i in rows
+        ]
+
+    def _ranked(self, query: str, limit: int | None) -> list[tuple[int, float]]:
+        """(article id, score) of the matches, best first: the index alone, no article read."""
         sql = (
-            f"SELECT {_ROW_COLUMNS}, bm25(search, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score, {snippet}"
-            f" FROM search JOIN articles a ON a.id = search.rowid LEFT JOIN feeds f ON f.id = a.feed_id"
-            f" WHERE search MATCH ? ORDER BY score, a.id LIMIT ?"
+            f"SELECT rowid, -bm25(search, {TITLE_WEIGHT}, {TEXT_WEIGHT}) AS score FROM search"
+            " WHERE search MATCH ? ORDER BY score DESC, rowid LIMIT ?"
         )
         with self._lock:
             try:
-                found = self.db.execute(sql, (query, -1 if limit is None else limit)).fetchall()
+                return self.db.execute(sql, (query, -1 if limit is None else limit)).fetchall()
             except sqlite3.OperationalError as error:
                 translated = self._translate(error)
                 if isinstance(translated, (LibraryBusy, LibraryDamaged)):
@@ -509,12 +528,15 @@ class Library:
                 raise _BadQuery(str(error)) from None  # FTS5 syntax: unbalanced quote, stray operator…
             except sqlite3.Error as error:
                 raise self._translate(error) from None
-        # Snippets keep the article's line breaks; a result is shown on one line.
-        return [Hit(_row(r[:-2]), rank, -float(r[-2]), " ".join(r[-1].split())) for rank, r in enumerate(found, start=1)]
 
     def search_ids(self, query: str) -> list[int]:
-        """Ids of the articles matching `query`, best first (no snippets: for a list filter)."""
-        return [hit.row.id for hit in self.search(query, snippets=False)]
+        """Ids of the articles matching `query`, best first (for a list filter: no rows read)."""
+        try:
+            ranked = self._ranked(query, None) if query.strip() else []
+        except _BadQuery:
+            literal = literal_query(query)
+            ranked = self._ranked(literal, None) if literal else []
+        return [article_id for article_id, _ in ranked]
 
     # --- marks -----------------------------------------------------------
 
@@ -597,10 +619,10 @@ class Library:
                 return row
             old_text = db.execute("SELECT text FROM articles WHERE id = ?", (row.id,)).fetchone()[0]
             db.execute(
-                "UPDATE articles SET content_hash = ?, text = ?, title = ?, byline = ?, date = ?, label = ?,"
+                "UPDATE articles SET content_hash = ?, text = ?, heading = ?, title = ?, byline = ?, date = ?, label = ?,"
                 " clean_version = ?, type = NULL WHERE id = ?",
-                (article.content_hash, article.text, article.title, article.byline, article.date, article.label,
-                 article.clean_version, row.id),
+                (article.content_hash, article.text, heading(article.text), article.title, article.byline, article.date,
+                 article.label, article.clean_version, row.id),
             )
             db.execute("DELETE FROM analyses WHERE content_hash = ?", (article.content_hash,))
             db.execute(
@@ -701,7 +723,7 @@ def _row(r: Sequence) -> Row:
     return Row(
         id=r[0], key=r[1], content_hash=r[2], title=r[3], date=r[4], origin=r[5], url=r[6], feed=r[7], site=r[8],
         label=r[9], type=r[10], read_at=r[11], starred=bool(r[12]), added=r[13], part=r[14], clean_version=r[15],
-        opening=r[16],
+        heading=r[16],
     )
 
 
@@ -710,6 +732,11 @@ def _feed(r: Sequence) -> Feed:
         id=r[0], url=r[1], title=r[2], link=r[3], etag=r[4], last_modified=r[5], added=r[6], checked=r[7],
         failure=r[8], subscribed=bool(r[9]), articles=r[10], unread=r[11],
     )
+
+
+def heading(text: str) -> str:
+    """The first line of a text, at most 200 characters."""
+    return text.split("\n", 1)[0][:200]
 
 
 def _like_escape(text: str) -> str:

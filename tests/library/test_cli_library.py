@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from conftest import write_articles
+from library_support import write_articles
 from local_server import page, rss
 from reader.cli import main
 

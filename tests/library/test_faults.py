@@ -12,7 +12,7 @@ import textwrap
 import time
 from pathlib import Path
 
-from conftest import write_articles
+from library_support import write_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 

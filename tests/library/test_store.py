@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import write_articles
+from library_support import write_articles
 from reader.library import schema
 from reader.library.cache import open_article, remember_analysis
 from reader.library.errors import LibraryBusy, LibraryDamaged, LibraryError, NotALibrary, UnknownArticle
@@ -211,8 +211,20 @@ def test_a_newer_cleaning_cleans_the_stored_document_again_keeping_key_and_marks
     row = library.rows()[0]
     library.set_starred([row.id], True)
     monkeypatch.setattr(cache, "cleaning_version", lambda: "c-newer")
+    monkeypatch.setattr(cache, "pipeline_version", lambda: "c-newer+" + pipeline_version().split("+", 1)[1])
     opened = open_article(library, row)
     assert opened.row.clean_version == "c-newer" and opened.row.key == row.key and opened.row.starred
+
+
+def test_an_article_stored_without_analysis_opens_without_cleaning(library, tmp_path, monkeypatch):
+    import reader.pipeline
+
+    _add(library, write_articles(tmp_path, 1))
+    row = library.rows()[0]
+    monkeypatch.setattr(reader.pipeline, "clean_document", lambda document: pytest.fail("cleaned again"))
+    opened = open_article(library, row)
+    assert not opened.cached and opened.analysis.article.text == library.text(row)
+    assert opened.analysis.summary  # computed now
 
 
 def test_remove_deletes_the_article_its_cache_and_its_input(library, tmp_path):
