@@ -22,7 +22,8 @@ from reader.library.fetch import ACCEPT_FEED, FetchError, Fetched, fetch, is_web
 from reader.library.importer import FETCH_THREADS, Outcome, Source, import_sources
 from reader.library.store import Feed, Library
 
-# An entry with fewer words than this (title included) is a teaser: its page is fetched.
+# An entry with only a summary (no full content element) of fewer words than this
+# (title included) is a teaser: its page is fetched.
 TEASER_WORDS = 150
 _FEED_LINK_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 
@@ -32,10 +33,11 @@ class Entry:
     link: str | None
     document: Document
     content: bytes  # the entry's content as the feed gave it (its HTML)
+    full: bool = False  # the feed gave the whole article (content:encoded, Atom content)
 
     @property
     def teaser(self) -> bool:
-        return self.link is not None and len(self.document.raw.split()) < TEASER_WORDS
+        return self.link is not None and not self.full and len(self.document.raw.split()) < TEASER_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,10 +70,15 @@ class Progress:
 
 
 def parse_feed(url: str, data: bytes) -> ParsedFeed:
-    """Entries of an RSS/Atom document with their links; IngestError when malformed."""
+    """Entries of an RSS/Atom document with their links; IngestError when malformed.
+
+    The entries' text comes from reader.ingest (which parses the feed itself); this
+    parse only finds links and titles, so it skips feedparser's HTML sanitising,
+    which is most of its time.
+    """
     import feedparser
 
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     documents = {int(d.name.rsplit("#", 1)[1]): d for d in feed_documents(url, data)}
     if parsed.bozo and not documents:  # broken XML that yielded nothing readable
         raise IngestError(url, f"the XML is broken: {parsed.bozo_exception}")
@@ -84,8 +91,9 @@ def parse_feed(url: str, data: bytes) -> ParsedFeed:
         link = urljoin(url, link) if link else None
         if link is not None and not is_web_address(link):
             link = None
-        content = raw_entry.get("content", [{}])[0].get("value") or raw_entry.get("summary") or ""
-        entries.append(Entry(link, document, content.encode("utf-8", "surrogatepass")))
+        full = raw_entry.get("content", [{}])[0].get("value") or ""
+        content = full or raw_entry.get("summary") or ""
+        entries.append(Entry(link, document, content.encode("utf-8", "surrogatepass"), full=bool(full.strip())))
     head = parsed.get("feed", {})
     return ParsedFeed((head.get("title") or "").strip() or None, head.get("link"), entries)
 
