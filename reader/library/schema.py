@@ -8,10 +8,10 @@ Tables:
 - `inputs`: the bytes as read (a file, a web page's original HTML, a feed entry's
   content), compressed, once per distinct content (sha256).
 - `articles`: one row per article: where it came from (`origin` path or URL, `url`,
-  `feed_id`), its cleaned text and header fields, the decoded document it was cleaned
-  from (to clean it again under a newer cleaning version), the short stable `key`
-  users type, `heading` (the text's first line, shown for an untitled article),
-  read/starred marks and times. `content_hash` (of the header fields and cleaned
+  `feed_id`), its header fields, the short stable `key` users type, `heading` (the
+  text's first line, shown for an untitled article), read/starred marks and times.
+- `bodies`: each article's cleaned text and the decoded document it was cleaned from
+  (to clean it again under a newer cleaning version), apart so lists stay small. `content_hash` (of the header fields and cleaned
   text) and `url` are unique: the same article added twice is one article.
 - `analyses`: the cached analysis of each article (the engine's JSON with everything an
   exact rebuild needs), with the pipeline version that made it.
@@ -20,7 +20,8 @@ Tables:
   files opened without adding them (migrated from the older reading-state store).
 - `feeds`: subscriptions, with the validators of conditional requests; `subscribed = 0`
   keeps a removed feed's name on the articles it brought.
-- `search`: an FTS5 index over titles and text, kept in step by triggers.
+- `search`: an FTS5 index over titles and text (of the `searchable` view), kept in
+  step by triggers.
 """
 
 from __future__ import annotations
@@ -74,11 +75,7 @@ CREATE TABLE articles (
     clean_version TEXT NOT NULL,
     added REAL NOT NULL,
     read_at REAL,
-    starred INTEGER NOT NULL DEFAULT 0,
-    -- The long columns last: a list reads the columns before them without touching
-    -- the overflow pages they spill into.
-    text TEXT NOT NULL,
-    document BLOB NOT NULL
+    starred INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX articles_feed ON articles(feed_id);
 CREATE INDEX articles_input ON articles(input_id);
@@ -91,24 +88,33 @@ CREATE TABLE analyses (
     data BLOB NOT NULL
 );
 
+-- The long columns apart: listing ten thousand articles reads small rows only.
+CREATE TABLE bodies (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    document BLOB NOT NULL
+);
+
 CREATE TABLE positions (
     key TEXT PRIMARY KEY,
     sentence INTEGER NOT NULL,
     updated REAL NOT NULL
 );
 
+CREATE VIEW searchable AS
+    SELECT a.id AS id, coalesce(a.title, '') AS title, b.text AS text FROM articles a JOIN bodies b ON b.article_id = a.id;
 CREATE VIRTUAL TABLE search USING fts5(
-    title, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    title, text, content='searchable', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER articles_indexed AFTER INSERT ON articles BEGIN
-    INSERT INTO search(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text);
+-- An article is indexed once its body is stored (same transaction), and taken out of
+-- the index before its row goes (its body still there to say what to take out).
+CREATE TRIGGER body_indexed AFTER INSERT ON bodies BEGIN
+    INSERT INTO search(rowid, title, text)
+        VALUES (new.article_id, (SELECT coalesce(title, '') FROM articles WHERE id = new.article_id), new.text);
 END;
-CREATE TRIGGER articles_unindexed AFTER DELETE ON articles BEGIN
-    INSERT INTO search(search, rowid, title, text) VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
-END;
-CREATE TRIGGER articles_reindexed AFTER UPDATE OF title, text ON articles BEGIN
-    INSERT INTO search(search, rowid, title, text) VALUES ('delete', old.id, coalesce(old.title, ''), old.text);
-    INSERT INTO search(rowid, title, text) VALUES (new.id, coalesce(new.title, ''), new.text);
+CREATE TRIGGER article_unindexed BEFORE DELETE ON articles BEGIN
+    INSERT INTO search(search, rowid, title, text)
+        SELECT 'delete', old.id, coalesce(old.title, ''), text FROM bodies WHERE article_id = old.id;
 END;
 """
 

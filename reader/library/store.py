@@ -370,15 +370,19 @@ class Library:
                     continue
                 key = self._new_key(db, article.content_hash)
                 input_id = input_id or self._input_id(db, new)
-                db.execute(
+                cursor = db.execute(
                     "INSERT INTO articles (key, content_hash, input_id, part, origin, url, feed_id, site, title, byline,"
-                    " date, label, type, heading, text, document, clean_version, added)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    " date, label, type, heading, clean_version, added)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     (
                         key, article.content_hash, input_id, article.part, new.origin, url, new.feed_id, new.site,
                         article.title, article.byline, article.date, article.label, article.article_type,
-                        heading(article.text), article.text, article.document, article.clean_version, now,
+                        heading(article.text), article.clean_version, now,
                     ),
+                )
+                db.execute(
+                    "INSERT INTO bodies (article_id, text, document) VALUES (?, ?, ?)",
+                    (cursor.lastrowid, article.text, article.document),
                 )
                 if article.analysis is not None and article.version is not None:
                     db.execute(
@@ -459,11 +463,14 @@ class Library:
 
     def text(self, row: Row) -> str:
         with self._reading() as db:
-            return db.execute("SELECT text FROM articles WHERE id = ?", (row.id,)).fetchone()[0]
+            found = db.execute("SELECT text FROM bodies WHERE article_id = ?", (row.id,)).fetchone()
+        if found is None:
+            raise UnknownArticle(f"article {row.key} is no longer in the library")
+        return found[0]
 
     def document(self, row: Row) -> Document:
         with self._reading() as db:
-            found = db.execute("SELECT document FROM articles WHERE id = ?", (row.id,)).fetchone()
+            found = db.execute("SELECT document FROM bodies WHERE article_id = ?", (row.id,)).fetchone()
         if found is None:
             raise UnknownArticle(f"article {row.key} is no longer in the library")
         return unpack_document(found[0])
@@ -617,12 +624,20 @@ class Library:
             ).fetchone()
             if clash is not None:
                 return row
-            old_text = db.execute("SELECT text FROM articles WHERE id = ?", (row.id,)).fetchone()[0]
+            old_title, old_text = db.execute(
+                "SELECT coalesce(a.title, ''), b.text FROM articles a JOIN bodies b ON b.article_id = a.id WHERE a.id = ?", (row.id,)
+            ).fetchone()
+            # The index follows by hand: an update is rare, and touches both tables.
+            db.execute("INSERT INTO search(search, rowid, title, text) VALUES ('delete', ?, ?, ?)", (row.id, old_title, old_text))
             db.execute(
-                "UPDATE articles SET content_hash = ?, text = ?, heading = ?, title = ?, byline = ?, date = ?, label = ?,"
+                "UPDATE articles SET content_hash = ?, heading = ?, title = ?, byline = ?, date = ?, label = ?,"
                 " clean_version = ?, type = NULL WHERE id = ?",
-                (article.content_hash, article.text, heading(article.text), article.title, article.byline, article.date,
+                (article.content_hash, heading(article.text), article.title, article.byline, article.date,
                  article.label, article.clean_version, row.id),
+            )
+            db.execute("UPDATE bodies SET text = ? WHERE article_id = ?", (article.text, row.id))
+            db.execute(
+                "INSERT INTO search(rowid, title, text) VALUES (?, ?, ?)", (row.id, article.title or "", article.text)
             )
             db.execute("DELETE FROM analyses WHERE content_hash = ?", (article.content_hash,))
             db.execute(

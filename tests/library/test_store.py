@@ -214,6 +214,8 @@ def test_a_newer_cleaning_cleans_the_stored_document_again_keeping_key_and_marks
     monkeypatch.setattr(cache, "pipeline_version", lambda: "c-newer+" + pipeline_version().split("+", 1)[1])
     opened = open_article(library, row)
     assert opened.row.clean_version == "c-newer" and opened.row.key == row.key and opened.row.starred
+    library.db.execute("INSERT INTO search(search) VALUES ('integrity-check')")  # the index followed
+    assert [hit.row.id for hit in library.search("harbour")] == [row.id]
 
 
 def test_an_article_stored_without_analysis_opens_without_cleaning(library, tmp_path, monkeypatch):

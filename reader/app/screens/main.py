@@ -226,7 +226,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         self.open.add(message.articles, message.analyses)
         for article in message.articles:
             self._per_file[article.file] = self._per_file.get(article.file, 0) + 1
-        self.library.add_entries([self.entry(i) for i in range(first, len(self.open))])
+        self.library.add_entries(len(self.open) - first, self.entry)
         self._loading_progress(message.done, message.total)
         if self.current is None and self.articles:
             self.open_article(0)
@@ -242,8 +242,8 @@ class MainScreen(library_keys.LibraryKeys, Screen):
     def on_open_articles_listed(self, message: OpenArticles.Listed) -> None:
         """The library's rows: listed in their order (new ones first after a refresh)."""
         indexes = self.open.add_rows(message.rows)
-        known = len(self.library.entries)
-        self.library.add_entries([self.entry(i) for i in range(known, len(self.open))], order=indexes)
+        known = len(self.library.order)
+        self.library.add_entries(len(self.open) - known, self.entry, order=indexes)
         if not indexes:
             self.open.first_paint.set()
         added = next((i for i in indexes if self.open[i].row.key == self.open_after_listing), None)

@@ -12,7 +12,7 @@ matches best first.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
 from textual import events, work
 from textual.app import ComposeResult
@@ -26,6 +26,23 @@ from reader.app.widgets.row_list import Entry, RowList
 from summaries.model import Article
 
 Searcher = Callable[[str], list[int]]
+EntryMaker = Callable[[int], Entry]
+
+
+class _Shown(Sequence[Entry]):
+    """The entries of the rows shown, made when first asked for (when drawn): listing
+    ten thousand articles makes only the entries on screen."""
+
+    def __init__(self, owner: ArticleList) -> None:
+        self.owner = owner
+
+    def __len__(self) -> int:
+        return len(self.owner.shown)
+
+    def __getitem__(self, position):  # type: ignore[override]
+        if isinstance(position, slice):
+            return [self.owner.entry(index) for index in self.owner.shown[position]]
+        return self.owner.entry(self.owner.shown[position])
 
 
 def file_label(article: Article, several: bool) -> str:
@@ -55,7 +72,8 @@ class ArticleList(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.entries: list[Entry] = []
+        self._entries: list[Entry | None] = []  # per article; None until asked for
+        self._make: EntryMaker = lambda index: Entry("", "")  # set with the first rows
         self.order: list[int] = []  # article index of each row, unfiltered, in list order
         self.shown: list[int] = []  # article index of each visible row
         self.searcher: Searcher | None = None  # set by the screen for a library
@@ -69,6 +87,9 @@ class ArticleList(Vertical):
         bar = ProgressBar(show_eta=False, id="load-progress")
         bar.display = False  # until files are loading
         yield bar
+
+    def on_mount(self) -> None:
+        self.rows.set_entries(_Shown(self))
 
     @property
     def rows(self) -> RowList:
@@ -112,29 +133,37 @@ class ArticleList(Vertical):
 
     # --- rows ------------------------------------------------------------
 
-    def add_entries(self, entries: list[Entry], order: list[int] | None = None) -> None:
-        """Rows for the next articles, shown after the others; or, with `order`, every
-        row in that order (the library lists new articles first)."""
-        first = len(self.entries)
-        self.entries.extend(entries)
+    def entry(self, index: int) -> Entry:
+        """The row of article `index` (made now if it was not yet)."""
+        made = self._entries[index]
+        if made is None:
+            made = self._entries[index] = self._make(index)
+        return made
+
+    def add_entries(self, count: int, make: EntryMaker, order: list[int] | None = None) -> None:
+        """Rows for `count` more articles (`make(index)` gives one), shown after the
+        others; or, with `order`, every row in that order (the library lists new
+        articles first)."""
+        first = len(self._entries)
+        self._make = make
+        self._entries.extend([None] * count)
         if order is not None:
             self.order = list(order)
             keep = self.highlighted_article
             self._refilter()
             self.highlight_article(keep) if keep is not None else None
             return
-        new = list(range(first, len(self.entries)))
+        new = list(range(first, len(self._entries)))
         self.order.extend(new)
         if self._query and self.searcher is not None:
             return  # a search shows its own matches; new rows join when it is cleared
-        shown = [i for i in new if self._matches(i)]
-        self.shown.extend(shown)
-        self.rows.append([self.entries[i] for i in shown])
+        self.shown.extend(i for i in new if self._matches(i))
+        self.rows.grew()
 
     def update_entry(self, index: int, entry: Entry) -> None:
-        self.entries[index] = entry
+        self._entries[index] = entry
         if index in self.shown:
-            self.rows.replace(self.shown.index(index), entry)
+            self.rows.changed(self.shown.index(index))
 
     def set_progress(self, done: int, total: int) -> None:
         bar = self.query_one("#load-progress", ProgressBar)
@@ -154,13 +183,13 @@ class ArticleList(Vertical):
         words = self._query.casefold().split()
         if not words:
             return True
-        entry = self.entries[index]
+        entry = self.entry(index)
         haystack = f"{entry.title} {entry.details}".casefold()
         return all(word in haystack for word in words)
 
     def _show(self, shown: list[int]) -> None:
         self.shown = shown
-        self.rows.set_entries([self.entries[i] for i in shown])
+        self.rows.set_entries(_Shown(self))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

@@ -9,6 +9,7 @@ starts with its marks: ● unread, ★ starred.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -88,30 +89,31 @@ class RowList(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.entries: list[Entry] = []
+        # Any sequence: the article list hands a view whose entries are made when drawn.
+        self.entries: Sequence[Entry] = ()
         self._highlighted: int | None = None
         self._cache: LRUCache[int, Strip] = LRUCache(256)
         self._styles: dict[str, Style] = {}
 
     # --- data ------------------------------------------------------------
 
-    def set_entries(self, entries: list[Entry], highlighted: int | None = 0) -> None:
-        self.entries = list(entries)
+    def set_entries(self, entries: Sequence[Entry], highlighted: int | None = 0) -> None:
+        self.entries = entries
         self._highlighted = None
         self._resize()
         self.scroll_to(y=0, animate=False)
-        if self.entries and highlighted is not None:
+        if len(self.entries) and highlighted is not None:
             self.highlighted = highlighted
 
-    def append(self, entries: list[Entry]) -> None:
-        self.entries.extend(entries)
+    def grew(self) -> None:
+        """The sequence shown has more entries at its end."""
         self._resize()
-        if self._highlighted is None and self.entries:
+        if self._highlighted is None and len(self.entries):
             self.highlighted = 0
 
-    def replace(self, position: int, entry: Entry) -> None:
-        if 0 <= position < len(self.entries) and self.entries[position] != entry:
-            self.entries[position] = entry
+    def changed(self, position: int) -> None:
+        """The entry at `position` is not what was drawn."""
+        if 0 <= position < len(self.entries):
             self._refresh_row(position)
 
     def _resize(self) -> None:
@@ -129,7 +131,7 @@ class RowList(ScrollView, can_focus=True):
 
     @highlighted.setter
     def highlighted(self, position: int | None) -> None:
-        if position is None or not self.entries:
+        if position is None or not len(self.entries):
             return
         position = max(0, min(position, len(self.entries) - 1))
         if position == self._highlighted:
@@ -142,7 +144,7 @@ class RowList(ScrollView, can_focus=True):
         self.post_message(self.Highlighted(position))
 
     def action_cursor(self, step: int) -> None:
-        if self.entries:
+        if len(self.entries):
             self.highlighted = 0 if self._highlighted is None else self._highlighted + step
 
     def action_first(self) -> None:
