@@ -139,6 +139,7 @@ def grow_library(source: Path, target: Path, articles: int) -> float:
                 new = NewArticle(
                     content_hash="", text=text, title=changed, byline=byline, date=date, label=label, part=0,
                     document=document, clean_version=clean, analysis=cached, version=version, article_type=kind,
+                    display_title=changed,
                 )
                 new.content_hash = content_hash(new)
                 payload = zlib.decompress(data) + f"\n<!-- copy {copy} -->".encode()

@@ -8,8 +8,8 @@ Tables:
 - `inputs`: the bytes as read (a file, a web page's original HTML, a feed entry's
   content), compressed, once per distinct content (sha256).
 - `articles`: one row per article: where it came from (`origin` path or URL, `url`,
-  `feed_id`), its header fields, the short stable `key` users type, `heading` (the
-  text's first line, shown for an untitled article), read/starred marks and times.
+  `feed_id`), its header fields, the short stable `key` users type, `heading` (what
+  stands for the title of an untitled article: the text's first line), read/starred marks and times.
 - `bodies`: each article's cleaned text and the decoded document it was cleaned from
   (to clean it again under a newer cleaning version), apart so lists stay small. `content_hash` (of the header fields and cleaned
   text) and `url` are unique: the same article added twice is one article.

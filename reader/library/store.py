@@ -63,7 +63,7 @@ class Row:
     added: float
     part: int
     clean_version: str
-    heading: str | None = None  # the text's first line, for an article without a title
+    heading: str | None = None  # what stands for the title of an untitled article
 
     @property
     def read(self) -> bool:
@@ -71,11 +71,7 @@ class Row:
 
     @property
     def display_title(self) -> str:
-        """The title, else the text's first line (as the reader shows a file's article)."""
-        if self.title:
-            return self.title
-        first = (self.heading or "").strip()
-        return (first[:60] + "…") if len(first) > 60 else (first or "(untitled)")
+        return self.title or self.heading or "(untitled)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +107,7 @@ class NewArticle:
     analysis: bytes | None = None  # packed cache JSON, when analysed at import
     version: str | None = None  # the pipeline version that made `analysis`
     article_type: str | None = None
+    display_title: str = ""  # the title, else what the reader shows for an untitled article
 
     @classmethod
     def cleaned(cls, article, part: int, document: bytes, clean_version: str) -> NewArticle:
@@ -125,6 +122,7 @@ class NewArticle:
             part=part,
             document=document,
             clean_version=clean_version,
+            display_title=article.display_title,
         )
 
 
@@ -377,7 +375,7 @@ class Library:
                     (
                         key, article.content_hash, input_id, article.part, new.origin, url, new.feed_id, new.site,
                         article.title, article.byline, article.date, article.label, article.article_type,
-                        heading(article.text), article.clean_version, now,
+                        article.display_title, article.clean_version, now,
                     ),
                 )
                 db.execute(
@@ -632,7 +630,7 @@ class Library:
             db.execute(
                 "UPDATE articles SET content_hash = ?, heading = ?, title = ?, byline = ?, date = ?, label = ?,"
                 " clean_version = ?, type = NULL WHERE id = ?",
-                (article.content_hash, heading(article.text), article.title, article.byline, article.date,
+                (article.content_hash, article.display_title, article.title, article.byline, article.date,
                  article.label, article.clean_version, row.id),
             )
             db.execute("UPDATE bodies SET text = ? WHERE article_id = ?", (article.text, row.id))
@@ -747,11 +745,6 @@ def _feed(r: Sequence) -> Feed:
         id=r[0], url=r[1], title=r[2], link=r[3], etag=r[4], last_modified=r[5], added=r[6], checked=r[7],
         failure=r[8], subscribed=bool(r[9]), articles=r[10], unread=r[11],
     )
-
-
-def heading(text: str) -> str:
-    """The first line of a text, at most 200 characters."""
-    return text.split("\n", 1)[0][:200]
 
 
 def _like_escape(text: str) -> str:
