@@ -14,7 +14,6 @@ from reader.app.screens.main import MainScreen
 from reader.ingest import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from reader.app.headstart import HeadStart
     from reader.app.open_articles import Analyser
     from reader.library.positions import LibraryPositions
     from reader.library.store import Library
@@ -43,7 +42,6 @@ class ReaderApp(App[int]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         *,
         analyser: Analyser = analyse_later,
-        head_start: HeadStart | None = None,
         library: Library | None = None,
         scope: list[int] | None = None,
         positions: LibraryPositions | None = None,
@@ -57,12 +55,6 @@ class ReaderApp(App[int]):
         self.max_bytes = max_bytes
         # Injectable so tests can feed the panels analyses the engine does not make.
         self.analyser = analyser
-        # The first input document, cleaned and summarised by a second process while
-        # this one starts (see launch.reader_app); None: the screen does it all.
-        self.head_start = head_start
-        if head_start is not None and analyser is not analyse_later:
-            head_start.cancel()  # it summarises with the engine, not with this analyser
-            self.head_start = None
         self.theme = "textual-dark"
 
     def on_mount(self) -> None:
@@ -70,7 +62,6 @@ class ReaderApp(App[int]):
             self.paths,
             self.algorithm,
             self.max_bytes,
-            self.head_start,
             self.analyser,
             library=self.library,
             scope=self.scope,

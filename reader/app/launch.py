@@ -1,12 +1,11 @@
-"""The apps `reader` runs: on files (with the head start begun before the UI is even
-imported), or on the library (opened, and the bundled samples added on first run)."""
+"""The apps `reader` runs: on files, or on the library (opened, and the bundled samples
+added on first run)."""
 
 from __future__ import annotations
 
 import sys
 from typing import TYPE_CHECKING
 
-from reader.app.headstart import HeadStart
 from reader.ingest import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
@@ -17,14 +16,11 @@ def reader_app(
     paths: list[str], algorithm: str = "default", max_bytes: int = DEFAULT_MAX_BYTES, library: str | None = None
 ) -> ReaderApp:
     """`reader PATH...`: the files, not added to the library (which keeps reading positions)."""
-    # The second process cleans and summarises the first article while this one
-    # imports and starts Textual (about half a second each, on separate cores).
-    head_start = HeadStart.begin(paths, algorithm, max_bytes)
     from reader.app.app import ReaderApp
     from reader.app.library_keys import positions_in
 
     kept = positions_in(library) if library else None  # else the screen opens the default one
-    return ReaderApp(paths=paths, algorithm=algorithm, max_bytes=max_bytes, head_start=head_start, positions=kept)
+    return ReaderApp(paths=paths, algorithm=algorithm, max_bytes=max_bytes, positions=kept)
 
 
 def library_app(

@@ -31,7 +31,6 @@ from summaries.analysis import Analysis, Options
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from reader.app.headstart import HeadStart
     from reader.library.store import Library, Row
     from summaries.model import Article
 
@@ -44,9 +43,6 @@ LOAD_FLUSH_SECONDS = 0.1
 # adding the stance wait for it (they compete for the one Python thread that runs
 # at a time), but never longer than this (seconds).
 FIRST_PAINT_WAIT = 3.0
-# How long loading waits for the head start's first document before doing the
-# work itself (seconds): far longer than it takes; only a stuck process hits it.
-HEAD_START_WAIT = 10.0
 # The stages the first step computes; when it fails, every panel needing them says so.
 FIRST_STEP = ("sources", "summary", "stance")
 
@@ -93,14 +89,13 @@ class OpenArticles:
             self.total = total
 
     class Added(Message):
-        """Articles read from `done` of `total` files; `analyses` were made ahead (by the head start)."""
+        """Articles read from `done` of `total` files."""
 
-        def __init__(self, articles: list[Article], done: int, total: int, analyses: dict[int, Analysis]) -> None:
+        def __init__(self, articles: list[Article], done: int, total: int) -> None:
             super().__init__()
             self.articles = articles
             self.done = done
             self.total = total
-            self.analyses = analyses
 
     class Listed(Message):
         """The library's rows (newest first, or as the session asked), articles not read yet."""
@@ -162,13 +157,9 @@ class OpenArticles:
     def __getitem__(self, index: int) -> ArticleState:
         return self.states[index]
 
-    def add(self, articles: list[Article], analyses: dict[int, Analysis]) -> None:
-        first = len(self.states)
+    def add(self, articles: list[Article]) -> None:
         self.states.extend(ArticleState(article) for article in articles)
         self.articles.extend(articles)
-        for offset, analysis in analyses.items():
-            self.store(first + offset, analysis)
-            self._start(partial(self._second_step, first + offset, analysis, None), "label")
 
     def add_rows(self, rows: list[Row]) -> list[int]:
         """States for library rows not held yet; the index of every row's state, in order."""
@@ -233,8 +224,8 @@ class OpenArticles:
 
     # --- work (started on the UI thread, run on worker threads) -----------
 
-    def load(self, paths: list[str], max_bytes: int, head_start: HeadStart | None) -> None:
-        self._start(partial(self._load, paths, max_bytes, head_start), "load")
+    def load(self, paths: list[str], max_bytes: int) -> None:
+        self._start(partial(self._load, paths, max_bytes), "load")
 
     def analyse(self, index: int, options: Options) -> None:
         """The summary of article `index` for `options`, then its stance."""
@@ -266,32 +257,26 @@ class OpenArticles:
         assert self.library is not None
         self._post(self.Listed(self.library.rows(ids=ids)))
 
-    def _load(self, paths: list[str], max_bytes: int, head_start: HeadStart | None) -> None:
+    def _load(self, paths: list[str], max_bytes: int) -> None:
         from reader.pipeline import load_articles
 
         total = count_inputs(paths)
         self._post(self.Loading(total))
-        head = head_start.result(HEAD_START_WAIT) if head_start is not None else None
-        cleaned = {head.document: head.articles} if head is not None else {}
         batch: list[Article] = []
-        made: dict[int, Analysis] = {}
         done, last_flush = 0, 0.0
-        for loaded in load_articles(paths, max_bytes=max_bytes, cleaned=cleaned):
+        for loaded in load_articles(paths, max_bytes=max_bytes):
             done += 1
             if isinstance(loaded, IngestError):
                 self._post(self.Unreadable(loaded))
             else:
-                if head is not None and head.analysis is not None and loaded[1] is head.articles and done == 1:
-                    # Held as the article is listed, so opening it shows the summary at once.
-                    made[len(batch)] = head.analysis
                 batch.extend(loaded[1])
             now = time.monotonic()
             if batch and now - last_flush >= LOAD_FLUSH_SECONDS:
-                self._post(self.Added(batch, done, total, made))
-                batch, made, last_flush = [], {}, now
+                self._post(self.Added(batch, done, total))
+                batch, last_flush = [], now
                 # The first article is opened now: let its analysis run alone.
                 self.first_paint.wait(FIRST_PAINT_WAIT)
-        self._post(self.Added(batch, done, max(done, total), made))
+        self._post(self.Added(batch, done, max(done, total)))
 
     def _first_step(self, index: int, options: Options) -> None:
         state = self.states[index]
@@ -307,15 +292,12 @@ class OpenArticles:
         self._post(self.SummaryReady(index, analysis, painted))
         self._second_step(index, analysis, painted)
 
-    def _second_step(self, index: int, analysis: Analysis, painted: threading.Event | None) -> None:
+    def _second_step(self, index: int, analysis: Analysis, painted: threading.Event) -> None:
         """The stance, once what came before it is on screen."""
+        painted.wait(FIRST_PAINT_WAIT)
+        self._paint_waits.discard(painted)
         if analysis.ready("stance"):
             return
-        if painted is None:  # a summary made ahead: its stance waits for the first paint
-            self.first_paint.wait(FIRST_PAINT_WAIT)
-        else:
-            painted.wait(FIRST_PAINT_WAIT)
-            self._paint_waits.discard(painted)
         try:
             analysis.stance  # noqa: B018 - computed here, on this thread
         except Exception as error:

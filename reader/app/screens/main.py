@@ -44,7 +44,6 @@ from summaries.algorithms import ALGORITHMS
 from summaries.analysis import Analysis, Options
 
 if TYPE_CHECKING:
-    from reader.app.headstart import HeadStart
     from reader.app.open_articles import Analyser
     from reader.library.store import Library, Row
     from summaries.model import Article
@@ -91,7 +90,6 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         paths: list[str],
         algorithm: str,
         max_bytes: int,
-        head_start: HeadStart | None = None,
         analyser: Analyser = analyse_later,
         *,
         library: Library | None = None,
@@ -102,7 +100,6 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         self.paths = paths
         self.library_store = library  # given: the screen shows the library's articles, not `paths`
         self.scope = scope  # only these library articles (by id), in this order
-        self.head_start = head_start
         self.algorithm = algorithm if algorithm in ALGORITHMS else ALGORITHMS[0]
         self.max_bytes = max_bytes
         self.length: int | None = None  # summary sentences; None = the engine's default
@@ -198,7 +195,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         if self.library_store is not None:
             self.open.list_library(self.scope)
         else:
-            self.call_after_refresh(self.open.load, self.paths, self.max_bytes, self.head_start)  # after the first frame
+            self.call_after_refresh(self.open.load, self.paths, self.max_bytes)  # after the first frame
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -223,7 +220,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
 
     def on_open_articles_added(self, message: OpenArticles.Added) -> None:
         first = len(self.open)
-        self.open.add(message.articles, message.analyses)
+        self.open.add(message.articles)
         for article in message.articles:
             self._per_file[article.file] = self._per_file.get(article.file, 0) + 1
         self.library.add_entries(len(self.open) - first, self.entry)
@@ -298,7 +295,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         self.open.touch(index)
         if self.open.answers(index, self.wanted_options(index)):
             self._show(index)
-            self.call_after_refresh(self.open.first_paint.set)  # a held first summary (the head start's)
+            self.call_after_refresh(self.open.first_paint.set)  # a held first summary (the library's cache)
             # After the repaint: a prefetch worker started now would compete with the
             # repaint for the interpreter and slow the switch the reader is waiting on.
             self.call_after_refresh(self._prefetch_next)
@@ -471,10 +468,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
             self.reading.remember(key, sentence)
 
     def on_unmount(self) -> None:
-        # Workers still waiting for a paint or the head start may finish (the app waits
-        # for them on exit).
-        if self.head_start is not None:
-            self.head_start.cancel()
+        # Workers still waiting for a paint may finish (the app waits for them on exit).
         self.open.close()
         self.remember_position()  # reads no widget: they are gone by now
         self.reading.close()
