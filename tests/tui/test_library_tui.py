@@ -190,3 +190,18 @@ def test_reader_with_no_arguments_adds_the_samples_on_first_run_only(tmp_path, m
         again.library.close()
     monkeypatch.setenv("READER_DATA_DIR", "off")
     assert library_app(None, []) is None  # no library: `reader` shows the samples as files
+
+
+def test_add_opens_the_files_added_and_those_already_there(tmp_path, seed_paths, capsys):
+    library_file = str(tmp_path / "library.sqlite3")
+    first = library_app(library_file, seed_paths[:1])
+    try:
+        assert first.library.count() == len(first.scope) == 1
+    finally:
+        first.library.close()
+    again = library_app(library_file, seed_paths[:2])  # the first is in already: still shown
+    try:
+        assert again.library.count() == 2 and len(again.scope) == 2
+        assert again.library.meta("seeded") is None  # --add never adds the samples
+    finally:
+        again.library.close()
