@@ -121,28 +121,30 @@ class LibraryKeys:
         return self.current
 
     def action_star(self: MainScreen) -> None:
-        self._toggle(lambda row: ({"starred": not row.starred}, lambda lib: lib.set_starred([row.id], not row.starred)))
+        self._mark(starred=True)
 
     def action_toggle_read(self: MainScreen) -> None:
-        def flip(row: Row):
-            read_at = None if row.read else self.library_store.clock()
-            return {"read_at": read_at}, lambda lib: lib.set_read([row.id], not row.read)
+        self._mark(read=True)
 
-        self._toggle(flip)
-
-    def _toggle(self: MainScreen, change) -> None:
+    def _mark(self: MainScreen, *, starred: bool = False, read: bool = False) -> None:
+        """Flip the starred or the read mark of the marked target, in the library and its row."""
         index = self._marked_target()
-        state = self.open[index] if index is not None else None
-        if state is None or state.row is None or self.library_store is None:
+        library = self.library_store
+        row = self.open[index].row if index is not None else None
+        if row is None or library is None:
             return
-        fields, write = change(state.row)
         try:
-            write(self.library_store)
+            if starred:
+                library.set_starred([row.id], not row.starred)
+                row = replace(row, starred=not row.starred)
+            if read:
+                library.set_read([row.id], not row.read)
+                row = replace(row, read_at=None if row.read else library.clock())
         except LibraryError as problem:
             self.notify(terminal_safe(str(problem)), title="Library", severity="error", markup=False)
             return
-        state.row = replace(state.row, **fields)
-        self.library.update_entry(index, entry(state.row))
+        self.open[index].row = row
+        self.library.update_entry(index, entry(row))
 
     # --- refresh ---------------------------------------------------------
 

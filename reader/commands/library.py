@@ -20,7 +20,6 @@ from reader.library.errors import LibraryError
 from reader.terminal import terminal_safe
 
 if TYPE_CHECKING:
-    from reader.library.importer import Outcome
     from reader.library.store import Library, Row
 
 SHOW_FORMATS = ("text", "markdown", "json")

@@ -84,6 +84,13 @@ def remember_analysis(library: Library, row: Row, analysis: Analysis) -> bool:
         return False
     if content_hash(analysis.article) != row.content_hash:
         return False  # made from another text than the row now holds
+    if not analysis.notes and library.document(row).notes:
+        # Made from the article alone (as the reader analyses it): the notes of its
+        # decoding belong in the cached result, which `reader show` writes.
+        from summaries.analysis import Analysis
+
+        known = {stage: analysis.stage(stage) for stage in CACHED_STAGES}
+        analysis = Analysis(analysis.article, analysis.options, library.document(row).notes, known=known)
     library.store_analysis(row, pipeline_version(), packed_analysis(analysis), analysis.stance.article_type)
     return True
 

@@ -6,8 +6,6 @@ from __future__ import annotations
 import sqlite3
 import threading
 import time
-from pathlib import Path
-
 import pytest
 
 from library_support import write_articles

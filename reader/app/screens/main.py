@@ -10,7 +10,6 @@ messages arrive here and are shown.
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Callable
 
 from textual.app import ComposeResult
@@ -45,7 +44,7 @@ from summaries.analysis import Analysis, Options
 
 if TYPE_CHECKING:
     from reader.app.open_articles import Analyser
-    from reader.library.store import Library, Row
+    from reader.library.store import Library
     from summaries.model import Article
 
 # The panels beside the article, in tab order (keys 1, 2, 3, …). A new panel is a
