@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     feed = sub.add_parser("feed", help="Feeds the library follows: add, list, remove, import, export.")
+    add_library_argument(feed)
     actions = feed.add_subparsers(dest="action", required=True, metavar="{add,list,remove,import,export}")
 
     def action(name: str, help_text: str, run) -> argparse.ArgumentParser:

@@ -207,7 +207,7 @@ def run_export(args: argparse.Namespace, library: Library) -> int:
     from reader.library.cache import analysed
 
     rows = [hit.row for hit in library.search(args.query, snippets=False)] if args.query else library.rows()
-    bar = ProgressBar("analysing", len(rows)) if len(rows) >= 20 else ProgressBar("", 0)
+    bar = ProgressBar("analysing", len(rows))
     items = []
     try:
         for row in rows:
