@@ -6,11 +6,10 @@ Drives the app headless (terminal 160x50).
 
 - first paint, from process start (a fresh interpreter per run, imports included)
   on the bundled seeds: the first frame of the UI; the first article's text drawn;
-  its summary drawn (loaded, analysed, drawn): the full paint. Measured as `reader`
-  starts (reader.cli imported, then launch.reader_app, whose head start cleans and
-  summarises the first document in a second process meanwhile), and, as the peer,
-  with ReaderApp alone doing every step in one process. There is no cache of
-  cleaned articles or analyses: every run is a cold start.
+  its summary drawn (loaded, analysed, drawn): the full paint. Measured as
+  `reader PATH...` starts (reader.cli imported, then launch.reader_app). Files opened
+  this way are not in the library: every run is a cold start (benchmarks/library.py
+  measures the start from a library whose analyses are cached).
 - switch (`n` to the already prefetched next article) and jump (one `down` in the
   summary): time inside the app, from posting the key event to the app until the
   screen has repainted with the result (a `call_after_refresh` callback has run),
@@ -19,10 +18,9 @@ Drives the app headless (terminal 160x50).
   Pilot's `press()` wall time, which adds Pilot's own idle waits, is shown too.
 - memory: peak resident set size of a separate process that opens `--articles`
   files (BBC articles from --data when given, else copies of the seeds), waits
-  until every file is listed and the first article analysed, and jumps once;
-  the same as `reader` starts it (with the head-start process's own peak); the
-  RSS after importing everything (the import baseline) and the same app on the
-  4 seeds.
+  until every file is listed and the first article analysed, and jumps once; the
+  RSS after importing everything (the import baseline) and the same app on the 4
+  seeds.
 Targets (issue 4): first paint < 1 s, switch and jump < 50 ms, memory < 200 MB.
 """
 
@@ -54,11 +52,6 @@ def _rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
-
-
-def _children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def _peak_mb() -> float:
@@ -180,14 +173,9 @@ async def measure_keys(paths: list[str]) -> dict[str, list[float]]:
     return figures
 
 
-def first_paint_child(started: float, head_start: bool) -> None:
-    """Runs in a fresh interpreter: times since `started` (the parent's clock at spawn).
-
-    Starts the app as `reader` does (reader.cli's imports, then launch.reader_app,
-    which begins the head start before importing the UI), or, without the head start,
-    as the tests do (ReaderApp alone: this process does all the work).
-    """
-    children_before = _children_cpu()  # (what a shell ran before exec-ing this process counts too)
+def first_paint_child(started: float) -> None:
+    """Runs in a fresh interpreter: times since `started` (the parent's clock at spawn),
+    starting the app as `reader PATH...` does (reader.cli's imports, then launch.reader_app)."""
     import reader.cli  # noqa: F401  (what `reader` imports before it starts the app)
     from reader.seeds import bundled_seed_paths
 
@@ -197,15 +185,9 @@ def first_paint_child(started: float, head_start: bool) -> None:
         figures[name] = time.time() - started
         figures[name + "_cpu"] = time.process_time()  # every thread of this process, since it started
 
-    paths = bundled_seed_paths()
-    if head_start:
-        from reader.app.launch import reader_app
+    from reader.app.launch import reader_app
 
-        app = reader_app(paths)
-    else:
-        from reader.app.app import ReaderApp
-
-        app = ReaderApp(paths=paths)
+    app = reader_app(bundled_seed_paths())
     stage("imported")
 
     async def run() -> None:
@@ -221,9 +203,6 @@ def first_paint_child(started: float, head_start: bool) -> None:
             await _until(lambda: _analysis_drawn(screen, 0))
             await screen.wait_for_refresh()
             stage("summary")
-            # CPU of the head-start process (reaped by now when it was used), which
-            # process_time() leaves out.
-            figures["summary_cpu_other"] = _children_cpu() - children_before
             await _until(lambda: screen.analysis is not None and screen.analysis.stance is not None)
             await screen.wait_for_refresh()
             stage("stance")
@@ -241,31 +220,22 @@ def speed(runs: int) -> None:
 
     seeds = bundled_seed_paths()
     load_before = os.getloadavg()[0]
-    paints: dict[bool, list[dict[str, float]]] = {True: [], False: []}
+    paints: list[dict[str, float]] = []
     for _ in range(runs):
-        for head_start in (True, False):  # alternated, so load from elsewhere hits both alike
-            command = [sys.executable, __file__, "--first-paint-child", repr(time.time())]
-            child = subprocess.run(command + ([] if head_start else ["--no-head-start"]), capture_output=True, text=True, check=True)
-            paints[head_start].append(json.loads(child.stdout.strip().splitlines()[-1]))
+        child = subprocess.run([sys.executable, __file__, "--first-paint-child", repr(time.time())], capture_output=True, text=True, check=True)
+        paints.append(json.loads(child.stdout.strip().splitlines()[-1]))
     print(f"seeds: {len(seeds)} files, {runs} runs, terminal {SIZE[0]}x{SIZE[1]}; {os.cpu_count()} CPUs")
-    # The head start needs a free core: on a machine busy with other work it gains little.
     print(f"1-minute load average before/after the first-paint runs: {load_before:.2f} / {os.getloadavg()[0]:.2f}")
     print("first paint, from process start (fresh interpreter, imports included); target < 1000 ms")
     print("(full paint = the first article's text and its summary drawn; CPU = this process's CPU time by then, all threads)")
-    for head_start, title in ((True, "as `reader` starts (reader.cli, launch.reader_app: head start on)"), (False, "peer: ReaderApp alone, every step in this process (as the tests run it)")):
-        runs_of = paints[head_start]
-        print(f" {title}:")
-        for name, what in (
-            ("imported", "app imported and built"),
-            ("ui", "first frame of the UI"),
-            ("article", "first article's text drawn"),
-            ("summary", "its summary drawn: FULL PAINT"),
-            ("stance", "then its labels/sections drawn"),
-        ):
-            print(f"  {what:32s} {_ms([p[name] for p in runs_of])}  CPU {statistics.median(p[name + '_cpu'] for p in runs_of) * 1000:6.0f} ms")
-        other = statistics.median(p["summary_cpu_other"] for p in runs_of) * 1000
-        if other:
-            print(f"  {'':32s} {'':41s}  + {other:4.0f} ms CPU in the head-start process")
+    for name, what in (
+        ("imported", "app imported and built"),
+        ("ui", "first frame of the UI"),
+        ("article", "first article's text drawn"),
+        ("summary", "its summary drawn: FULL PAINT"),
+        ("stance", "then its labels/sections drawn"),
+    ):
+        print(f"  {what:32s} {_ms([p[name] for p in paints])}  CPU {statistics.median(p[name + '_cpu'] for p in paints) * 1000:6.0f} ms")
 
     results = [asyncio.run(measure_keys(seeds)) for _ in range(runs)]
     merged = {key: [v for r in results for v in r[key]] for key in results[0]}
@@ -289,16 +259,11 @@ def make_library(directory: Path, count: int, data: Path | None) -> None:
         shutil.copyfile(source, directory / f"{number:04d}_{source.parent.name}_{source.name}")
 
 
-async def open_library(paths: list[str], head_start: bool = False) -> dict[str, float]:
+async def open_library(paths: list[str]) -> dict[str, float]:
+    from reader.app.app import ReaderApp
+
     started = time.perf_counter()
-    if head_start:
-        from reader.app.launch import reader_app
-
-        app = reader_app(paths)
-    else:
-        from reader.app.app import ReaderApp
-
-        app = ReaderApp(paths=paths)
+    app = ReaderApp(paths=paths)
     app.animation_level = "none"
     figures: dict[str, float] = {}
     async with app.run_test(size=SIZE) as pilot:
@@ -316,9 +281,6 @@ async def open_library(paths: list[str], head_start: bool = False) -> dict[str, 
         await pilot.pause()
         figures["rss_mb"] = _rss_mb()
     figures["peak_rss_mb"] = _peak_mb()
-    # The head-start process (reaped by now), if there was one: it lives only until
-    # the first article is summarised, beside a still small app.
-    figures["other_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return figures
 
 
@@ -326,23 +288,15 @@ def memory(count: int, data: Path | None) -> None:
     with tempfile.TemporaryDirectory() as directory:
         make_library(Path(directory), count, data)
         child = subprocess.run([sys.executable, __file__, "--memory-child", directory], capture_output=True, text=True, check=True)
-        started = subprocess.run(
-            [sys.executable, __file__, "--memory-child", directory, "--head-start"], capture_output=True, text=True, check=True
-        )
     seeds = subprocess.run([sys.executable, __file__, "--memory-child", "seeds"], capture_output=True, text=True, check=True)
     imports = subprocess.run([sys.executable, __file__, "--import-child"], capture_output=True, text=True, check=True)
     figures = json.loads(child.stdout.strip().splitlines()[-1])
-    as_reader = json.loads(started.stdout.strip().splitlines()[-1])
     on_seeds = json.loads(seeds.stdout.strip().splitlines()[-1])
     imported = json.loads(imports.stdout.strip().splitlines()[-1])
     peak = figures["peak_rss_mb"]
     print(f"library: {count} files ({'BBC articles from ' + str(data) if data else 'copies of the seeds'})")
     print(f"  list shown after  {figures['list_shown'] * 1000:8.1f} ms; all {figures['articles']:.0f} articles listed after {figures['all_listed']:.2f} s")
     print(f"  peak RSS          {peak:8.1f} MB  (target < 200 MB: {'ok' if peak < 200 else 'OVER'}); RSS at the end {figures['rss_mb']:.1f} MB")
-    print(
-        f"  as `reader` starts (head start): peak {as_reader['peak_rss_mb']:.1f} MB, and {as_reader['other_peak_rss_mb']:.1f} MB "
-        "in the head-start process (alive only until the first summary; shared pages counted in both)"
-    )
     print(f"  the same app on the 4 seeds: peak {on_seeds['peak_rss_mb']:.1f} MB")
     print(
         f"  import baseline: {imported['app']:.1f} MB after importing reader.app.app, "
@@ -350,11 +304,11 @@ def memory(count: int, data: Path | None) -> None:
     )
 
 
-def memory_child(directory: str, head_start: bool) -> None:
+def memory_child(directory: str) -> None:
     from reader.seeds import bundled_seed_paths
 
     paths = bundled_seed_paths() if directory == "seeds" else [directory]
-    print(json.dumps(asyncio.run(open_library(paths, head_start))))
+    print(json.dumps(asyncio.run(open_library(paths))))
 
 
 def import_child() -> None:
@@ -378,14 +332,12 @@ def main() -> None:
     parser.add_argument("--only", choices=("speed", "memory"), help="run one half")
     parser.add_argument("--memory-child", help=argparse.SUPPRESS)
     parser.add_argument("--first-paint-child", type=float, help=argparse.SUPPRESS)
-    parser.add_argument("--no-head-start", action="store_true", help=argparse.SUPPRESS)
-    parser.add_argument("--head-start", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--import-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.memory_child:
-        memory_child(args.memory_child, args.head_start)
+        memory_child(args.memory_child)
     elif args.first_paint_child:
-        first_paint_child(args.first_paint_child, head_start=not args.no_head_start)
+        first_paint_child(args.first_paint_child)
     elif args.import_child:
         import_child()
     else:

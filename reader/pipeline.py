@@ -1,5 +1,5 @@
 """Paths -> cleaned articles -> analyses: the one place that chains ingest, cleaning
-and the analysis engine. The CLI, the TUI and its head start all read through here.
+and the analysis engine. The CLI, the TUI and the library all read through here.
 """
 
 from __future__ import annotations
@@ -13,29 +13,20 @@ if TYPE_CHECKING:
     from summaries.model import Article
 
 
-def load_articles(
-    paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES, cleaned: dict[Document, list[Article]] | None = None
-) -> Iterator[tuple[Document, list[Article]] | IngestError]:
-    """Per input file: (document, its articles) or the error that file raised.
-
-    A document found in `cleaned` (already cleaned elsewhere, e.g. by the app's head
-    start) yields those articles instead of being cleaned again, once: the same
-    document listed twice is cleaned the second time, so no two rows share articles.
-    """
+def load_articles(paths: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[tuple[Document, list[Article]] | IngestError]:
+    """Per input file: (document, its articles) or the error that file raised."""
     for document in iter_documents(paths, max_bytes=max_bytes):
         if isinstance(document, IngestError):
             yield document
             continue
-        articles = cleaned.pop(document, None) if cleaned else None
-        if articles is None:
-            articles = clean_document(document)
-        yield document, articles
+        yield document, clean_document(document)
 
 
 def clean_document(document: Document) -> list[Article]:
     """A document's articles, cleaned, with what its container said filled in."""
     # Imported at first use: the cleaning steps and their word lists take a
-    # noticeable part of a second to load, which the head start's document skips.
+    # noticeable part of a second to load, which `reader --help` and the UI's first
+    # frame should not pay.
     from reader.cleaning import clean
 
     articles = clean(document)

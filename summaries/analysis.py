@@ -5,7 +5,7 @@
     analysis.stance         # computed now, once; later reads are free
     analysis.to_json(("summary",))                     # the documented JSON schema
 
-The CLI, the renderers, the TUI, its head start and the benchmarks all go through
+The CLI, the renderers, the TUI, the library and the benchmarks all go through
 `Analysis`. A stage (`sources`, `summary`, `stance`) runs the first time it is read and
 never again, however many threads read it at once: each stage has its own lock, so
 one thread can compute the stance while another reads the finished summary. The
@@ -259,7 +259,7 @@ class Analysis:
 
         return analysis_from_object(obj, raw=raw)
 
-    # --- pickling (the head start and process pools send results between processes)
+    # --- pickling (process pools and Dask send results between processes)
 
     def __getstate__(self) -> dict[str, Any]:
         return {

@@ -17,12 +17,17 @@ from reader.app.screens.main import MainScreen
 from reader.ingest import DEFAULT_MAX_BYTES
 
 if TYPE_CHECKING:
-    from reader.app.headstart import HeadStart
     from reader.app.open_articles import Analyser
+    from reader.library.positions import LibraryPositions
+    from reader.library.store import Library
 
 
 class ReaderApp(App[int]):
-    """`reader [PATH...]`: articles, their summaries, sources and sections, side by side."""
+    """`reader [PATH...]`: articles, their summaries, sources and sections, side by side.
+
+    Given a `library`, the articles are the library's (`scope`: only those ids), and
+    the app closes the library when it exits.
+    """
 
     TITLE = "reader"
     CSS_PATH = "reader.tcss"
@@ -40,20 +45,19 @@ class ReaderApp(App[int]):
         max_bytes: int = DEFAULT_MAX_BYTES,
         *,
         analyser: Analyser = analyse_later,
-        head_start: HeadStart | None = None,
+        library: Library | None = None,
+        scope: list[int] | None = None,
+        positions: LibraryPositions | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.library = library
+        self.scope = scope
+        self.positions = positions
         self.algorithm = algorithm
         self.max_bytes = max_bytes
         # Injectable so tests can feed the panels analyses the engine does not make.
         self.analyser = analyser
-        # The first input document, cleaned and summarised by a second process while
-        # this one starts (see launch.reader_app); None: the screen does it all.
-        self.head_start = head_start
-        if head_start is not None and analyser is not analyse_later:
-            head_start.cancel()  # it summarises with the engine, not with this analyser
-            self.head_start = None
         self.theme = "textual-dark"
 
     def run(self, *args: Any, loop: asyncio.AbstractEventLoop | None = None, **kwargs: Any) -> int | None:
@@ -75,12 +79,26 @@ class ReaderApp(App[int]):
             loop.close()
 
     def on_mount(self) -> None:
-        self.push_screen(MainScreen(self.paths, self.algorithm, self.max_bytes, self.head_start, self.analyser))
+        screen = MainScreen(
+            self.paths,
+            self.algorithm,
+            self.max_bytes,
+            self.analyser,
+            library=self.library,
+            scope=self.scope,
+            positions=self.positions,
+        )
+        self.push_screen(screen)
+
+    def on_unmount(self) -> None:
+        if self.library is not None:
+            self.library.close()
 
     def action_help(self) -> None:
         if isinstance(self.screen, HelpScreen):
             return
-        groups = [("Anywhere", [*self.BINDINGS, *self.screen.BINDINGS])]
+        screen_keys = [b for b in self.screen.BINDINGS if self.screen.check_action(b.action, ()) is not False]
+        groups = [("Anywhere", [*self.BINDINGS, *screen_keys])]
         if isinstance(self.screen, MainScreen):
             groups += self.screen.key_groups()
         self.push_screen(HelpScreen(groups))

@@ -1,7 +1,9 @@
 """The articles the reader has open, what is known of each, and the workers that learn it.
 
 `OpenArticles` owns one `ArticleState` per article (its analysis, why an analysis
-failed, its reading-state key), keeps analyses only for recently opened articles,
+failed, its reading-state key, and for a library article its row: the article itself
+is read from the library, with its cached analysis, when first opened), keeps
+analyses only for recently opened articles,
 and runs the work in thread workers of its host (the main screen): loading the
 inputs, analysing an article in two steps (sources and summary first, so the
 summary can be on screen before the slower opinion/reporting model has loaded; then
@@ -29,7 +31,7 @@ from summaries.analysis import Analysis, Options
 if TYPE_CHECKING:
     from textual.widget import Widget
 
-    from reader.app.headstart import HeadStart
+    from reader.library.store import Library, Row
     from summaries.model import Article
 
 # Analyses kept for recently opened articles (coming back is instant); older ones
@@ -41,9 +43,6 @@ LOAD_FLUSH_SECONDS = 0.1
 # adding the stance wait for it (they compete for the one Python thread that runs
 # at a time), but never longer than this (seconds).
 FIRST_PAINT_WAIT = 3.0
-# How long loading waits for the head start's first document before doing the
-# work itself (seconds): far longer than it takes; only a stuck process hits it.
-HEAD_START_WAIT = 10.0
 # The stages the first step computes; when it fails, every panel needing them says so.
 FIRST_STEP = ("sources", "summary", "stance")
 
@@ -59,13 +58,15 @@ def analyse_later(article: Article, options: Options) -> Analysis:
 class ArticleState:
     """Everything the reader holds for one open article."""
 
-    article: Article
+    article: Article | None  # None: a library row not opened yet
     analysis: Analysis | None = None  # the latest, for the options it was asked with
     failure: str | None = None  # why the summary (first step) failed
     stance_failure: str | None = None  # why the labels (second step) failed
+    row: Row | None = None  # the library's row, for an article of the library
 
     @cached_property
     def reading_key(self) -> str:
+        assert self.article is not None
         return article_key(self.article.text)
 
 
@@ -85,14 +86,20 @@ class OpenArticles:
             self.total = total
 
     class Added(Message):
-        """Articles read from `done` of `total` files; `analyses` were made ahead (by the head start)."""
+        """Articles read from `done` of `total` files."""
 
-        def __init__(self, articles: list[Article], done: int, total: int, analyses: dict[int, Analysis]) -> None:
+        def __init__(self, articles: list[Article], done: int, total: int) -> None:
             super().__init__()
             self.articles = articles
             self.done = done
             self.total = total
-            self.analyses = analyses
+
+    class Listed(Message):
+        """The library's rows (newest first, or as the session asked), articles not read yet."""
+
+        def __init__(self, rows: list[Row]) -> None:
+            super().__init__()
+            self.rows = rows
 
     class Unreadable(Message):
         def __init__(self, error: IngestError) -> None:
@@ -126,11 +133,13 @@ class OpenArticles:
             self.stages = stages
             self.reason = reason
 
-    def __init__(self, host: Widget, analyser: Analyser = analyse_later) -> None:
+    def __init__(self, host: Widget, analyser: Analyser = analyse_later, library: Library | None = None) -> None:
         self.host = host
         self.analyser = analyser
+        self.library = library
         self.states: list[ArticleState] = []
-        self.articles: list[Article] = []
+        self.articles: list[Article] = []  # of the files read (a library's are read when opened)
+        self.row_index: dict[int, int] = {}  # library article id -> its state's index
         self._recent: OrderedDict[int, None] = OrderedDict()  # analysed articles, least recent first
         # Set once the first summary (or the reason there is none) has been painted.
         self.first_paint = threading.Event()
@@ -145,18 +154,38 @@ class OpenArticles:
     def __getitem__(self, index: int) -> ArticleState:
         return self.states[index]
 
-    def add(self, articles: list[Article], analyses: dict[int, Analysis]) -> None:
-        first = len(self.states)
+    def add(self, articles: list[Article]) -> None:
         self.states.extend(ArticleState(article) for article in articles)
         self.articles.extend(articles)
-        for offset, analysis in analyses.items():
-            self.store(first + offset, analysis)
-            self._start(partial(self._second_step, first + offset, analysis, None), "label")
+
+    def add_rows(self, rows: list[Row]) -> list[int]:
+        """States for library rows not held yet; the index of every row's state, in order."""
+        indexes = []
+        for row in rows:
+            if row.id not in self.row_index:
+                self.row_index[row.id] = len(self.states)
+                self.states.append(ArticleState(None, row=row))
+            indexes.append(self.row_index[row.id])
+        return indexes
+
+    def open_row(self, index: int) -> None:
+        """Read a library row's article (and its cached analysis) so it can be shown."""
+        from reader.library.cache import open_article
+
+        state = self.states[index]
+        if state.article is not None or state.row is None or self.library is None:
+            return
+        opened = open_article(self.library, state.row)
+        state.row, state.article = opened.row, opened.analysis.article
+        if opened.cached:
+            self.store(index, opened.analysis)
 
     def store(self, index: int, analysis: Analysis, keep: int | None = None) -> None:
         """Hold `analysis` for article `index`; forget the least recently used beyond
         KEEP_ANALYSES, never `index` itself nor `keep` (the article on screen)."""
         state = self.states[index]
+        if state.article is None:  # a library row analysed ahead (prefetch)
+            state.article = analysis.article
         state.analysis = analysis
         if analysis.ready("summary"):
             state.failure = None
@@ -167,6 +196,8 @@ class OpenArticles:
                 break
             del self._recent[old]
             self.states[old].analysis = None
+            if self.states[old].row is not None:
+                self.states[old].article = None  # read again from the library when reopened
 
     def touch(self, index: int) -> None:
         """Article `index` was opened: its analysis is now the most recently used."""
@@ -190,8 +221,8 @@ class OpenArticles:
 
     # --- work (started on the UI thread, run on worker threads) -----------
 
-    def load(self, paths: list[str], max_bytes: int, head_start: HeadStart | None) -> None:
-        self._start(partial(self._load, paths, max_bytes, head_start), "load")
+    def load(self, paths: list[str], max_bytes: int) -> None:
+        self._start(partial(self._load, paths, max_bytes), "load")
 
     def analyse(self, index: int, options: Options) -> None:
         """The summary of article `index` for `options`, then its stance."""
@@ -216,32 +247,33 @@ class OpenArticles:
         if not self._closing:
             self.host.post_message(message)
 
-    def _load(self, paths: list[str], max_bytes: int, head_start: HeadStart | None) -> None:
+    def list_library(self, ids: list[int] | None) -> None:
+        self._start(partial(self._list_library, ids), "load")
+
+    def _list_library(self, ids: list[int] | None) -> None:
+        assert self.library is not None
+        self._post(self.Listed(self.library.rows(ids=ids)))
+
+    def _load(self, paths: list[str], max_bytes: int) -> None:
         from reader.pipeline import load_articles
 
         total = count_inputs(paths)
         self._post(self.Loading(total))
-        head = head_start.result(HEAD_START_WAIT) if head_start is not None else None
-        cleaned = {head.document: head.articles} if head is not None else {}
         batch: list[Article] = []
-        made: dict[int, Analysis] = {}
         done, last_flush = 0, 0.0
-        for loaded in load_articles(paths, max_bytes=max_bytes, cleaned=cleaned):
+        for loaded in load_articles(paths, max_bytes=max_bytes):
             done += 1
             if isinstance(loaded, IngestError):
                 self._post(self.Unreadable(loaded))
             else:
-                if head is not None and head.analysis is not None and loaded[1] is head.articles and done == 1:
-                    # Held as the article is listed, so opening it shows the summary at once.
-                    made[len(batch)] = head.analysis
                 batch.extend(loaded[1])
             now = time.monotonic()
             if batch and now - last_flush >= LOAD_FLUSH_SECONDS:
-                self._post(self.Added(batch, done, total, made))
-                batch, made, last_flush = [], {}, now
+                self._post(self.Added(batch, done, total))
+                batch, last_flush = [], now
                 # The first article is opened now: let its analysis run alone.
                 self.first_paint.wait(FIRST_PAINT_WAIT)
-        self._post(self.Added(batch, done, max(done, total), made))
+        self._post(self.Added(batch, done, max(done, total)))
 
     def _first_step(self, index: int, options: Options) -> None:
         state = self.states[index]
@@ -257,27 +289,52 @@ class OpenArticles:
         self._post(self.SummaryReady(index, analysis, painted))
         self._second_step(index, analysis, painted)
 
-    def _second_step(self, index: int, analysis: Analysis, painted: threading.Event | None) -> None:
+    def _second_step(self, index: int, analysis: Analysis, painted: threading.Event) -> None:
         """The stance, once what came before it is on screen."""
+        painted.wait(FIRST_PAINT_WAIT)
+        self._paint_waits.discard(painted)
         if analysis.ready("stance"):
             return
-        if painted is None:  # a summary made ahead: its stance waits for the first paint
-            self.first_paint.wait(FIRST_PAINT_WAIT)
-        else:
-            painted.wait(FIRST_PAINT_WAIT)
-            self._paint_waits.discard(painted)
         try:
             analysis.stance  # noqa: B018 - computed here, on this thread
         except Exception as error:
             self._post(self.Failed(index, ("stance",), f"{type(error).__name__}: {error}"))
             return
+        self._remember(index, analysis)
         self._post(self.StanceReady(index, analysis))
+
+    def _remember(self, index: int, analysis: Analysis) -> None:
+        """Cache a library article's finished analysis, so reopening it is instant."""
+        from reader.library.cache import remember_analysis
+        from reader.library.errors import LibraryError
+
+        row = self.states[index].row
+        if self.library is None or row is None:
+            return
+        try:
+            remember_analysis(self.library, row, analysis)
+        except LibraryError:
+            pass  # not cached: it is analysed again next time, nothing is lost
 
     def _prefetch(self, index: int, options: Options) -> None:
         try:
-            analysis = self.analyser(self.states[index].article, options)
+            analysis = self._fresh_analysis(index, options)
             analysis.compute(("summary", "stance"))
+            self._remember(index, analysis)
         except Exception:  # the article is analysed again (and the failure shown) when opened
             return
         if not get_current_worker().is_cancelled:
             self._post(self.SummaryReady(index, analysis, None))
+
+    def _fresh_analysis(self, index: int, options: Options) -> Analysis:
+        """An analysis of article `index` for `options`; a library row not opened yet is read
+        here, off the UI thread, with its cached analysis when there is one."""
+        state = self.states[index]
+        if state.article is not None or state.row is None or self.library is None:
+            return self.analyser(state.article, options)
+        from reader.library.cache import open_article
+
+        opened = open_article(self.library, state.row)
+        if opened.cached:
+            return opened.analysis.with_options(options)
+        return self.analyser(opened.analysis.article, options)

@@ -7,4 +7,9 @@ and `reader --help` must not pay for the engine's imports.
 
 from __future__ import annotations
 
-COMMAND_MODULES = ("reader.commands.analyse", "reader.commands.stance")
+COMMAND_MODULES = (
+    "reader.commands.analyse",
+    "reader.commands.stance",
+    "reader.commands.library",
+    "reader.commands.feeds",
+)

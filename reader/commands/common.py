@@ -63,20 +63,51 @@ def progress(paths: list[str], what: str = "analysing") -> Callable[..., None]:
 
     The inputs are counted (each directory walked once more) only for a terminal.
     """
-    if not sys.stderr.isatty() or (total := count_inputs(paths)) < PROGRESS_MIN_FILES:
+    if not sys.stderr.isatty():
         return lambda done=False: None
-    from rich.console import Console
-    from rich.progress import Progress
-
-    # On stderr: stdout carries the output, often into a file while stderr is a terminal.
-    bar = Progress(console=Console(stderr=True), transient=True)
-    task = bar.add_task(what, total=total)
-    bar.start()
+    bar = ProgressBar(what, count_inputs(paths))
 
     def advance(done: bool = False) -> None:
-        if done:
-            bar.stop()
-        else:
-            bar.advance(task)
+        bar.close() if done else bar.advance()
 
     return advance
+
+
+class ProgressBar:
+    """A Rich progress bar on stderr when it is a terminal and the work is long enough
+    to wait for (`PROGRESS_MIN_FILES` steps); its total may grow as more work is found
+    (a refresh finds entries as feeds arrive), and it appears once the total is reached."""
+
+    def __init__(self, what: str, total: int = 0) -> None:
+        self._what = what
+        self._total = total
+        self._done = 0
+        self._bar = None
+        self._start_when_long()
+
+    def _start_when_long(self) -> None:
+        if self._bar is not None or self._total < PROGRESS_MIN_FILES or not sys.stderr.isatty():
+            return
+        from rich.console import Console
+        from rich.progress import Progress
+
+        # On stderr: stdout carries the output, often into a file while stderr is a terminal.
+        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._task = self._bar.add_task(self._what, total=self._total, completed=self._done)
+        self._bar.start()
+
+    def grow(self, steps: int) -> None:
+        self._total += steps
+        if self._bar is not None:
+            self._bar.update(self._task, total=self._total)
+        self._start_when_long()
+
+    def advance(self) -> None:
+        self._done += 1
+        if self._bar is not None:
+            self._bar.advance(self._task)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None

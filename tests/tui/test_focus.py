@@ -3,9 +3,10 @@ list (never the filter or the tab bar), and the list's filter takes keys only wh
 
 from __future__ import annotations
 
-from textual.widgets import Input, OptionList
+from textual.widgets import Input
 
 from reader.app.screens.main import MainScreen
+from reader.app.widgets.row_list import RowList
 from reader.app.widgets.summary_list import SummaryList
 
 from tui_support import make_app, pilot_test, settle
@@ -17,7 +18,7 @@ async def test_tab_cycles_article_panel_and_list_and_never_types_into_the_filter
     async with app.run_test(size=(160, 50)) as pilot:  # wide: the list starts open
         await settle(pilot)
         screen: MainScreen = app.screen
-        rows = screen.library.query_one("#rows", OptionList)
+        rows = screen.library.query_one("#rows", RowList)
         field = screen.library.query_one("#filter", Input)
         assert isinstance(app.focused, SummaryList)
         await pilot.press("tab")
@@ -44,7 +45,7 @@ async def test_l_types_into_the_filter_esc_leaves_it_then_clears_it_and_q_quits(
         await settle(pilot)
         assert app.focused is field and field.value == "zzzz" and screen.library.shown == []
         await pilot.press("escape")
-        assert app.focused is screen.library.query_one("#rows", OptionList) and field.value == "zzzz"
+        assert app.focused is screen.library.query_one("#rows", RowList) and field.value == "zzzz"
         await pilot.press("escape")
         await settle(pilot)
         assert field.value == "" and screen.library.shown == list(range(len(screen.articles)))

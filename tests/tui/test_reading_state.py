@@ -1,4 +1,4 @@
-"""The reader reopens an article where it was left (reader/storage.py)."""
+"""The reader reopens an article where it was left (kept in the library: reader/library/)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ import pytest
 
 from reader.app.screens import main as main_screen
 from reader.app.screens.main import MainScreen
-from reader.storage import ReadingState, article_key
+from reader.library.store import Library
+from reader.storage import article_key
 
 from tui_support import make_app, pilot_test, settle
 
@@ -39,9 +40,8 @@ async def test_reopening_an_article_restores_its_sentence_cursor(seed_paths, dat
     monkeypatch.setattr(main_screen, "REMEMBER_AFTER_SECONDS", 3600.0)
     left_at, key = await _read_to(seed_paths[:1], 6)
     assert left_at == 6
-    stored = ReadingState(data_dir / "state.sqlite3")
-    assert stored.position(key) == left_at  # written on quit, no waiting for the debounce
-    stored.close()
+    with Library(data_dir / "library.sqlite3") as stored:
+        assert stored.position(key) == left_at  # written on quit, no waiting for the debounce
 
     app = make_app(seed_paths[:1])
     async with app.run_test(size=(120, 36)) as pilot:

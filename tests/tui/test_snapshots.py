@@ -66,3 +66,17 @@ def test_removed_panel_lists_what_cleaning_dropped(snap_compare, markup_file):
 
 def test_light_theme(snap_compare, seed_paths):
     assert snap_compare(make_app(seed_paths[2:3]), run_before=keys("t"), terminal_size=(120, 36))
+
+
+def test_library_list_with_marks_newest_first(snap_compare, seed_paths, tmp_path):
+    from reader.app.app import ReaderApp
+    from reader.library.importer import import_sources, sources_from_paths
+    from reader.library.location import open_library
+
+    library = open_library(tmp_path / "library.sqlite3", clock=lambda: 1_700_000_000.0)
+    list(import_sources(library, sources_from_paths(seed_paths), analyse=False, workers=0))
+    starred = next(row for row in library.rows() if row.title and "Zoom" in row.title)
+    library.set_starred([starred.id], True)
+    app = ReaderApp(paths=[], library=library)
+    app.animation_level = "none"
+    assert snap_compare(app, run_before=keys(), terminal_size=(160, 50))

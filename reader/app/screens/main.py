@@ -10,7 +10,6 @@ messages arrive here and are shown.
 
 from __future__ import annotations
 
-import threading
 from typing import TYPE_CHECKING, Callable
 
 from textual.app import ComposeResult
@@ -24,10 +23,12 @@ from textual.widget import Widget
 from textual.widgets import Input, TabbedContent, TabPane
 from textual.widgets._tabbed_content import ContentTabs
 
+from reader.app import library_keys
 from reader.app.open_articles import ArticleState, OpenArticles, analyse_later
 from reader.app.targets import Target
 from reader.app.widgets.article_list import ArticleList, file_label
 from reader.app.widgets.article_view import ArticleView
+from reader.app.widgets.row_list import Entry
 from reader.app.widgets.footer import KeyFooter
 from reader.app.widgets.panel import Panel
 from reader.app.widgets.removed_panel import RemovedPanel
@@ -36,14 +37,14 @@ from reader.app.widgets.sources_panel import SourcesPanel
 from reader.app.widgets.status_bar import StatusBar
 from reader.app.widgets.summary_list import LIST_KEYS, SummaryList
 from reader.ingest import IngestError
-from reader.storage import ReadingState, default_state_path
+from reader.library.positions import LibraryPositions
 from reader.terminal import terminal_safe
 from summaries.algorithms import ALGORITHMS
 from summaries.analysis import Analysis, Options
 
 if TYPE_CHECKING:
-    from reader.app.headstart import HeadStart
     from reader.app.open_articles import Analyser
+    from reader.library.store import Library
     from summaries.model import Article
 
 # The panels beside the article, in tab order (keys 1, 2, 3, …). A new panel is a
@@ -64,7 +65,7 @@ def _tab_bindings() -> list[Binding]:
     ]
 
 
-class MainScreen(Screen):
+class MainScreen(library_keys.LibraryKeys, Screen):
     BINDINGS = [
         Binding("n", "next_article", "Next article"),
         Binding("p", "previous_article", "Prev article"),
@@ -80,6 +81,7 @@ class MainScreen(Screen):
         *_tab_bindings(),
         Binding("t", "toggle_theme", "Light/dark theme", show=False),
         Binding("escape", "close_search", "Close search", show=False),
+        *library_keys.BINDINGS,
     ]
 
     def __init__(
@@ -87,21 +89,29 @@ class MainScreen(Screen):
         paths: list[str],
         algorithm: str,
         max_bytes: int,
-        head_start: HeadStart | None = None,
         analyser: Analyser = analyse_later,
+        *,
+        library: Library | None = None,
+        scope: list[int] | None = None,
+        positions: LibraryPositions | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
-        self.head_start = head_start
+        self.library_store = library  # given: the screen shows the library's articles, not `paths`
+        self.scope = scope  # only these library articles (by id), in this order
         self.algorithm = algorithm if algorithm in ALGORITHMS else ALGORITHMS[0]
         self.max_bytes = max_bytes
         self.length: int | None = None  # summary sentences; None = the engine's default
-        self.open = OpenArticles(self, analyser)
+        self.open = OpenArticles(self, analyser, library)
         self.errors: list[IngestError] = []
         self.current: int | None = None
         self.loaded_files = 0
         self.total_files = 0
-        self.reading = ReadingState(None)  # opened on mount
+        # Where each article was left; opened on mount unless given.
+        self.reading = positions if positions is not None else LibraryPositions(None)
+        self._own_positions = positions is None
+        self.refreshing: str | None = None  # what a library refresh is doing, for the status line
+        self.open_after_listing: str | None = None  # the key of an article just added (u)
         self._restored: int | None = None  # article whose cursor came from the reading state
         self._remember_timer: Timer | None = None
         # (article index, sentence) the article view last reported: what is stored on
@@ -111,6 +121,8 @@ class MainScreen(Screen):
         self._pending_fills: dict[str, Callable[[], None]] = {}
         # What each panel shows now (see `_fill_key`): a panel is refilled only when it changes.
         self._filled: dict[str, tuple] = {}
+        self._per_file: dict[str, int] = {}  # articles per input file, for the rows' `#N`
+        self._types: dict[int, str] = {}  # article type of each analysed file article
 
     # --- composition -----------------------------------------------------
 
@@ -164,7 +176,12 @@ class MainScreen(Screen):
         return None if self.current is None else self.open[self.current].analysis
 
     def on_mount(self) -> None:
-        self.reading = ReadingState(default_state_path())
+        if self._own_positions:
+            self.reading = library_keys.positions(self.library_store)
+        if self.reading.problem:
+            self.notify(terminal_safe(self.reading.problem), title="Reading positions are not kept", severity="warning", markup=False)
+        if self.library_store is not None:
+            self.library.use_search(library_keys.searcher(self), "Search the library…")
         # Tab moves between the article, the active panel and the list, not the tab bar.
         self.query_one(ContentTabs).can_focus = False
         self._apply_width(self.app.size.width, initial=True)
@@ -174,7 +191,10 @@ class MainScreen(Screen):
                 self._filled[panel.TAB] = ("message", None, "Loading…")
         self.summary_list.focus()
         self._update_status()
-        self.call_after_refresh(self.open.load, self.paths, self.max_bytes, self.head_start)  # after the first frame
+        if self.library_store is not None:
+            self.open.list_library(self.scope)
+        else:
+            self.call_after_refresh(self.open.load, self.paths, self.max_bytes)  # after the first frame
 
     def on_resize(self) -> None:
         self._apply_width(self.size.width)
@@ -198,8 +218,11 @@ class MainScreen(Screen):
         self._update_status()
 
     def on_open_articles_added(self, message: OpenArticles.Added) -> None:
-        self.open.add(message.articles, message.analyses)
-        self.library.add_articles(message.articles)
+        first = len(self.open)
+        self.open.add(message.articles)
+        for article in message.articles:
+            self._per_file[article.file] = self._per_file.get(article.file, 0) + 1
+        self.library.add_entries(len(self.open) - first, self.entry)
         self._loading_progress(message.done, message.total)
         if self.current is None and self.articles:
             self.open_article(0)
@@ -212,6 +235,45 @@ class MainScreen(Screen):
             shown = "\n".join(terminal_safe(str(error)) for error in self.errors[:5])
             self.notify(shown, title="Could not read", severity="warning", markup=False)
 
+    def on_open_articles_listed(self, message: OpenArticles.Listed) -> None:
+        """The library's rows: listed in their order (new ones first after a refresh)."""
+        indexes = self.open.add_rows(message.rows)
+        known = len(self.library.order)
+        self.library.add_entries(len(self.open) - known, self.entry, order=indexes)
+        if not indexes:
+            self.open.first_paint.set()
+        added = next((i for i in indexes if self.open[i].row.key == self.open_after_listing), None)
+        self.open_after_listing = None
+        if added is not None:
+            self.open_article(added)
+        elif self.current is None and indexes:
+            self.open_article(indexes[0])
+        elif self.current is None:
+            self.summary_list.show_message("The library is empty: add articles with `reader add PATH|URL` or the u key.")
+        self._update_status()
+
+    # --- list rows -------------------------------------------------------
+
+    def several_in_file(self, article: Article) -> bool:
+        """Whether the article's file holds more than one article (rows then say which)."""
+        return self._per_file.get(article.file, 1) > 1
+
+    def entry(self, index: int) -> Entry:
+        """What the list shows of article `index`."""
+        state = self.open[index]
+        if state.row is not None:
+            return library_keys.entry(state.row)
+        article = state.article
+        assert article is not None
+        kind = self._types.get(index) or article.label or ""
+        details = [part for part in (kind, article.date or "", file_label(article, self.several_in_file(article))) if part]
+        return Entry(article.display_title, " · ".join(details))
+
+    def set_type(self, index: int, article_type: str) -> None:
+        if self.open[index].row is None:
+            self._types[index] = article_type
+        self.library.update_entry(index, self.entry(index))
+
     # --- opening and analysing ------------------------------------------
 
     def open_article(self, index: int) -> None:
@@ -222,6 +284,8 @@ class MainScreen(Screen):
 
     def _open_article(self, index: int) -> None:
         self.remember_position()  # of the article being left
+        if not library_keys.open_row(self, index):
+            return
         self.current = index
         state = self.open[index]
         self.view.show(state.article)
@@ -230,7 +294,7 @@ class MainScreen(Screen):
         self.open.touch(index)
         if self.open.answers(index, self.wanted_options(index)):
             self._show(index)
-            self.call_after_refresh(self.open.first_paint.set)  # a held first summary (the head start's)
+            self.call_after_refresh(self.open.first_paint.set)  # a held first summary (the library's cache)
             # After the repaint: a prefetch worker started now would compete with the
             # repaint for the interpreter and slow the switch the reader is waiting on.
             self.call_after_refresh(self._prefetch_next)
@@ -312,7 +376,7 @@ class MainScreen(Screen):
         # Kept even when the user moved on: it makes coming back instant.
         self.open.store(index, analysis, keep=self.current)
         if analysis.ready("stance"):
-            self.library.set_type(index, analysis.stance.article_type)
+            self.set_type(index, analysis.stance.article_type)
         if index != self.current:
             self._painted(message)
             return
@@ -335,7 +399,7 @@ class MainScreen(Screen):
         held = self.open[message.index].analysis
         if held is None or held.article is not message.analysis.article or not held.ready("stance"):
             return
-        self.library.set_type(message.index, held.stance.article_type)
+        self.set_type(message.index, held.stance.article_type)
         if message.index == self.current:
             with self.app.batch_update():
                 self._show(message.index)
@@ -403,10 +467,7 @@ class MainScreen(Screen):
             self.reading.remember(key, sentence)
 
     def on_unmount(self) -> None:
-        # Workers still waiting for a paint or the head start may finish (the app waits
-        # for them on exit).
-        if self.head_start is not None:
-            self.head_start.cancel()
+        # Workers still waiting for a paint may finish (the app waits for them on exit).
         self.open.close()
         self.remember_position()  # reads no widget: they are gone by now
         self.reading.close()
@@ -565,8 +626,8 @@ class MainScreen(Screen):
         if self.current is not None:
             state = self.open[self.current]
             article = state.article
-            several = self.library.several_in_file(article)
-            parts += [(f"{self.current + 1}/{len(self.open)}", "bold"), f" {terminal_safe(file_label(article, several))}"]
+            where = library_keys.where(state.row) if state.row is not None else file_label(article, self.several_in_file(article))
+            parts += [(f"{self.current + 1}/{len(self.open)}", "bold"), f" {terminal_safe(where)}"]
             if analysis is not None and analysis.ready("stance"):
                 parts += ["  ", (analysis.stance.article_type, "bold $accent")]
             elif analysis is not None and state.stance_failure is not None:
@@ -590,4 +651,6 @@ class MainScreen(Screen):
             parts += ["  ", (f"loading {self.loaded_files}/{self.total_files} files", "italic $warning")]
         if self.errors:
             parts += ["  ", (f"{len(self.errors)} unreadable", "$error")]
+        if self.refreshing:
+            parts += ["  ", (terminal_safe(self.refreshing), "italic $warning")]
         return Content.assemble(*parts)
