@@ -21,7 +21,7 @@ from reader import __version__
 from reader.ingest import DEFAULT_MAX_BYTES, IngestError, count_inputs
 from reader.render import Analysed, write
 from reader.seeds import bundled_seed_paths
-from reader.terminal import terminal_safe
+from reader.terminal import json_safe, terminal_safe
 from summaries.algorithms import ALGORITHMS
 from summaries.model import Article
 
@@ -85,11 +85,12 @@ def _parser() -> argparse.ArgumentParser:
     length.add_argument("--ratio", type=_ratio, help="summary length as a share of the article's sentences")
     with_inputs("sources", "Named sources each article quotes or cites, with every mention.")
     with_inputs("sections", "Opinion versus reporting: per sentence, sections, and article type.")
-    sub.add_parser(
+    stance = sub.add_parser(
         "stance",
         help="Label sentences read one per line from stdin.",
         description="Reads one sentence per line on standard input; writes one JSON object per line.",
     )
+    stance.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input accepted (bytes)")
     return parser
 
 
@@ -110,7 +111,7 @@ def _ratio(value: str) -> float:
 def _run_command(argv: list[str]) -> int:
     args = _parser().parse_args(argv)
     if args.command == "stance":
-        return _run_stance()
+        return _run_stance(args.max_bytes)
     paths = args.paths or bundled_seed_paths()
     failed = False
     items = []
@@ -192,16 +193,23 @@ def _progress(paths: list[str]):
     return advance
 
 
-def _run_stance() -> int:
+def _run_stance(max_bytes: int) -> int:
+    from reader.ingest import read_text_stream
     from summaries.stance import classify_sentence
 
-    for line in sys.stdin:
+    document = read_text_stream(sys.stdin.buffer, max_bytes)  # decoded exactly as a file is
+    if isinstance(document, IngestError):
+        print(f"reader: error: {terminal_safe(str(document))}", file=sys.stderr)
+        return 2
+    for note in document.notes:
+        print(f"reader: note: <stdin>: {terminal_safe(note)}", file=sys.stderr)
+    for line in document.raw.splitlines():
         sentence = line.strip()
         if not sentence:
             continue
         verdict = classify_sentence(sentence)
         record = {"sentence": sentence, "label": verdict.label, "score": round(verdict.score, 4), "cues": list(verdict.cues)}
-        print(json.dumps(record, ensure_ascii=False))
+        print(json_safe(json.dumps(record, ensure_ascii=False)))
     return 0
 
 
