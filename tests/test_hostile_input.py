@@ -8,6 +8,7 @@ U+009D) in the decoded output of any format, and no text lost in silence.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import subprocess
@@ -33,6 +34,9 @@ BODY = (
 BODY_SENTENCES = ("Flood defences along the estuary will be rebuilt", "Engineers expect the work to take eight months")
 CONTROLS = ("\x1b", "\x07", "\x9b", "\x9d")  # decoded characters: the UTF-8 of "␛" holds the byte 0x9b
 FORMATS = ("text", "markdown", "json", "jsonl")
+_SPEC = importlib.util.spec_from_file_location("hostile_shapes", Path(__file__).resolve().parents[1] / "benchmarks" / "hostile.py")
+hostile_shapes = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(hostile_shapes)
 ENV = {**os.environ, "READER_DATA_DIR": "off", "PYTHONIOENCODING": "utf-8"}
 
 
@@ -192,20 +196,8 @@ def test_stance_reads_stdin_as_files_are_read(data, status, expected_stderr):
 
 # ---------------------------------------------------------------- linear cleaning
 
-# Sizes where the quadratic scans took about a minute (4,000 paragraphs: 59 s;
-# one 200 KB line: 142 s); counted, not timed, so a regression fails however fast the machine.
-
-
-def _short_paragraphs(count: int) -> str:
-    words = "the council voted on tuesday to expand park residents said they welcomed decision mayor".split()
-    return "\n\n".join(
-        " ".join(words[(i * 7 + k * 3) % len(words)] for k in range(2 + i % 6)).capitalize() + "." for i in range(count)
-    ) + "\n"
-
-
-def _one_long_line(size: int) -> str:
-    sentence = "The council voted on Tuesday to expand the park near the river. Residents welcomed the decision. "
-    return (sentence * (size // len(sentence) + 1))[:size] + "\n"
+# Sizes where the quadratic scans took over a minute each (they tokenised each character
+# about 2,000 times); counted, not timed, so a regression fails however fast the machine.
 
 
 @pytest.fixture
@@ -223,7 +215,9 @@ def tokenised(monkeypatch) -> list[int]:
     return counts
 
 
-@pytest.mark.parametrize("raw", [_short_paragraphs(4_000), _one_long_line(200_000)], ids=["4000-paragraphs", "200kb-line"])
+@pytest.mark.parametrize(
+    "raw", [hostile_shapes.short_paragraphs(4_000), hostile_shapes.one_long_line(200_000)], ids=["4000-paragraphs", "200kb-line"]
+)
 def test_duplicate_scans_read_each_character_a_bounded_number_of_times(raw, tokenised):
     articles = clean(Document("big.txt", raw, "utf-8"))
     assert articles and sum(tokenised) <= 5 * len(raw)
