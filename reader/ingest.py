@@ -81,15 +81,18 @@ class InputFormat:
 
 
 def _plain_documents(decoded: Decoded) -> list[Document | IngestError]:
+    """Plain text: the decoded text is the document."""
     return [Document(decoded.name, decoded.text, decoded.encoding, decoded.notes)]
 
 
 def _html_documents(decoded: Decoded) -> list[Document | IngestError]:
+    """HTML: the page's main text, found by trafilatura."""
     text, note = html_main_text(decoded.name, decoded.text)
     return [Document(decoded.name, text, decoded.encoding, decoded.notes + (note,))]
 
 
 def _feed_documents(decoded: Decoded) -> list[Document | IngestError]:
+    """RSS/Atom: one document per entry, parsed by feedparser from the bytes (it reads the XML encoding)."""
     return feed_documents(decoded.name, decoded.data, decoded.notes)
 
 
@@ -97,13 +100,13 @@ _LEADING_XML = r"^\s*(?:<\?xml[^>]*\?>\s*)?(?:<!--.*?-->\s*)*"
 # Tried in order; the content decides, whatever the file is called.
 FORMATS = (
     InputFormat(
-        "RSS/Atom feed (one article per entry, via feedparser)",
+        "RSS/Atom feed",
         re.compile(_LEADING_XML + r"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE | re.DOTALL),
         (".rss", ".atom", ".xml"),
         _feed_documents,
     ),
     InputFormat(
-        "HTML (main text extracted with trafilatura)",
+        "HTML",
         re.compile(_LEADING_XML + r"(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE | re.DOTALL),
         (".html", ".htm"),
         _html_documents,

@@ -35,7 +35,7 @@ REASON_REPEAT = "repeated text (pull quote or column fragment)"
 REASON_DUPLICATE = "duplicate sentence or paragraph"
 
 
-def _zone_queries(lines: list[Line], zone: list[int]) -> list[tuple[int, int, list[list[str]]]]:
+def _zone_queries(lines: list[Line], zone: list[int], line_words: list[list[str]]) -> list[tuple[int, int, list[list[str]]]]:
     """Per line of the zone: (line, word count, distinct word sequences to look for elsewhere).
 
     Besides the line's own words: "Barc-" / "elona" read as one word, and, since a
@@ -44,12 +44,12 @@ def _zone_queries(lines: list[Line], zone: list[int]) -> list[tuple[int, int, li
     queries = []
     for position, index in enumerate(zone):
         text = lines[index].text
-        words = cased_words(text)
+        words = line_words[index]
         variants = [words]
         head_is_partial = text[:1].islower()
         tail_is_partial = text.endswith("-")
         if tail_is_partial and position + 1 < len(zone):
-            following = cased_words(lines[zone[position + 1]].text)
+            following = line_words[zone[position + 1]]
             if following and lines[zone[position + 1]].text[:1].islower():
                 variants.append(words[:-1] + [words[-1] + following[0]] if words else [])
         if head_is_partial or tail_is_partial:
@@ -100,7 +100,7 @@ def drop_repeated_zones(lines: list[Line], raw: str) -> tuple[list[Line], list[R
         whole = len(zone) > 1 and not is_fragment_zone
         marks = []  # per line: (index, words, True matched / False not / None a lone word)
         places: list[int] = []
-        for index, count, variants in _zone_queries(lines, zone):
+        for index, count, variants in _zone_queries(lines, zone, stream.line_words):
             if count < 2:
                 marks.append((index, count, None))
                 continue
@@ -151,10 +151,11 @@ class _WordStream:
 
     def __init__(self, lines: list[Line]) -> None:
         words: list[str] = []
+        self.line_words = [cased_words(line.text) for line in lines]  # each line's own words, as written
         self.line_start: list[int] = []
         self.line_end: list[int] = []
         for index, line in enumerate(lines):
-            line_words = cased_words(line.text)
+            line_words = self.line_words[index]
             if words and lines[index - 1].text.endswith("-") and line.text[:1].islower() and line_words:
                 # Read "fab-" / "ricated" as the word it is (the previous line owns it).
                 words[-1] = words[-1] + line_words[0]
@@ -315,9 +316,12 @@ def _flip_case(word: str) -> str:
 
 def drop_duplicate_sentences(paragraphs: list[Para], raw: str) -> tuple[list[Para], list[Removal]]:
     occurrences: dict[tuple[str, ...], list[tuple[int, int, int]]] = defaultdict(list)
+    words_of: dict[str, tuple[str, ...]] = {}  # each distinct sentence is tokenised once
     for p_index, para in enumerate(paragraphs):
         for match in _ROUGH_SENTENCE.finditer(para.text):
-            key = tuple(word_list(match.group()))
+            key = words_of.get(match.group())
+            if key is None:
+                key = words_of[match.group()] = tuple(word_list(match.group()))
             if len(key) >= SENTENCE_MIN_WORDS:
                 occurrences[key].append((p_index, match.start(), match.end()))
     paragraph_words = _ContentWords(paragraphs)
@@ -326,17 +330,15 @@ def drop_duplicate_sentences(paragraphs: list[Para], raw: str) -> tuple[list[Par
         if len(places) < 2:
             continue
         sentence = Counter(w for w in key if len(w) >= CONTENT_WORD_MIN_LENGTH)
+        cohesion = {p_index: paragraph_words.cohesion(p_index, sentence) for p_index, _, _ in places}
 
         def isolation(place: tuple[int, int, int]) -> float:
             p_index, s, e = place
             return (e - s) / max(len(paragraphs[p_index].text), 1)
 
-        def cohesion(place: tuple[int, int, int]) -> float:
-            return paragraph_words.cohesion(place[0], sentence)
-
         # Keep the copy that shares most vocabulary with the paragraph around it; a
         # copy standing alone (a pull quote) never wins; on a tie, the first.
-        keep = min(places, key=lambda place: (isolation(place) > 0.95, -cohesion(place), place[0]))
+        keep = min(places, key=lambda place: (isolation(place) > 0.95, -cohesion[place[0]], place[0]))
         for place in places:
             if place is not keep:
                 to_cut[place[0]].append((place[1], place[2]))

@@ -61,6 +61,8 @@ class Piece:
     def strip(self) -> "Piece":
         """Without leading and trailing white space (as `str.strip` sees it)."""
         text = self.text
+        if not text or not (text[0].isspace() or text[-1].isspace()):
+            return self
         end = len(text.rstrip())
         start = end - len(text[:end].lstrip())
         return self if start == 0 and end == len(text) else self[start:end]

@@ -231,9 +231,9 @@ def test_input_count_agrees_with_the_inputs_read_in_every_case(tmp_path):
 
 
 def test_one_table_names_each_format_with_its_sniff_suffixes_and_converter():
-    assert [f.name.split(" ")[0] for f in FORMATS] == ["RSS/Atom", "HTML", "plain"]
-    assert input_format('<?xml version="1.0"?>\n<!-- hi -->\n<rss version="2.0">').name.startswith("RSS/Atom")
-    assert input_format("<!DOCTYPE html><html><body>").name.startswith("HTML")
+    assert [f.name for f in FORMATS] == ["RSS/Atom feed", "HTML", "plain text"]
+    assert input_format('<?xml version="1.0"?>\n<!-- hi -->\n<rss version="2.0">').name == "RSS/Atom feed"
+    assert input_format("<!DOCTYPE html><html><body>").name == "HTML"
     assert input_format("Just words about <html> tags.").name == "plain text"
     assert {".txt", ".md", ".html", ".htm", ".rss", ".atom", ".xml"} <= {s for f in FORMATS for s in f.suffixes}
 
