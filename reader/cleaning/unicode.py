@@ -130,7 +130,8 @@ _IN_STEP = 16
 
 
 def aligned_opcodes(before: str, after: str) -> Iterator[tuple[str, int, int, int, int]]:
-    """`SequenceMatcher(None, before, after).get_opcodes()` for a line and its repair, in linear time.
+    """Opcodes as `SequenceMatcher(None, before, after).get_opcodes()` gives them for a line
+    and its repair (an equal stretch may come in two pieces), in linear time.
 
     difflib compares every position with every other (hours on a long line of
     mojibake); a repair only changes short stretches, so walk both texts, and
