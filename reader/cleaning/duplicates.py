@@ -67,10 +67,11 @@ def _zone_queries(lines: list[Line], zone: list[int], line_words: list[list[str]
 def cased_words(text: str) -> list[str]:
     """Words as written (apostrophes unified): a pull quote copies its source's capitals,
     while a title or a name in capitals ("WANG HE") only shares its words."""
-    return [w.replace("’", "'") for w in _CASED_WORD.findall(text)]
+    words = _CASED_WORD.findall(text)
+    return [w.replace("’", "'") for w in words] if "’" in text else words
 
 
-def _zones(lines: list[Line]) -> list[tuple[list[int], bool]]:
+def _zones(lines: list[Line], line_words: list[list[str]]) -> list[tuple[list[int], bool]]:
     """Blocks of lines (a blank line ends one), with runs of one-line fragments merged,
     each with whether it is such a fragment zone. One pass: a zone's kind is kept, not re-derived."""
     zones: list[tuple[list[int], bool]] = []
@@ -80,7 +81,7 @@ def _zones(lines: list[Line]) -> list[tuple[list[int], bool]]:
             blocks.append([])
         blocks[-1].append(index)
     for block in blocks:
-        single_fragment = len(block) == 1 and len(word_list(lines[block[0]].text)) <= FRAGMENT_MAX_WORDS
+        single_fragment = len(block) == 1 and _word_count(lines[block[0]].text, line_words[block[0]]) <= FRAGMENT_MAX_WORDS
         if single_fragment and zones and zones[-1][1] and zones[-1][0][-1] == block[0] - 1:
             zones[-1][0].append(block[0])
         else:
@@ -90,10 +91,15 @@ def _zones(lines: list[Line]) -> list[tuple[list[int], bool]]:
     return zones
 
 
+def _word_count(text: str, cased: list[str]) -> int:
+    """len(word_list(text)), from the words as written where lower-casing cannot split a word (ASCII)."""
+    return len(cased) if text.isascii() else len(word_list(text))
+
+
 def drop_repeated_zones(lines: list[Line], raw: str) -> tuple[list[Line], list[Removal]]:
     stream = _WordStream(lines)
     removed_lines: set[int] = set()
-    for zone, is_fragment_zone in reversed(_zones(lines)):
+    for zone, is_fragment_zone in reversed(_zones(lines, stream.line_words)):
         stream.enter_zone(zone)
         # A block of running lines goes only as a whole: part of a paragraph that
         # another copy repeats is the original, not the copy.
@@ -347,7 +353,8 @@ def drop_duplicate_sentences(paragraphs: list[Para], raw: str) -> tuple[list[Par
     kept: list[Para] = []
     removals: list[Removal] = []
     for p_index, para in enumerate(paragraphs):
-        piece = _cut_sentences(para.piece, sorted(to_cut.get(p_index, ())), raw, removals)
+        cuts = to_cut.get(p_index)
+        piece = _cut_sentences(para.piece, sorted(cuts), raw, removals) if cuts else para.piece.strip()
         if piece.text:
             para.piece = piece
             kept.append(para)

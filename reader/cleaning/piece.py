@@ -154,7 +154,8 @@ def changed(raw: str, start: int, end: int, reason: str, replacement: str) -> Re
 
 def word_list(text: str) -> list[str]:
     """Lower-cased words with apostrophes unified: the unit of every repetition test."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    words = _WORD.findall(text.lower())
+    return [w.replace("’", "'") for w in words] if "’" in text else words
 
 
 def word_count(text: str) -> int:
