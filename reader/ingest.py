@@ -12,6 +12,7 @@ decoding or conversion that is not plain UTF-8 leaves a note on the document.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -292,8 +293,6 @@ def _not_a_regular_file(mode: int) -> str | None:
 
 
 def _open_failure(path: Path, error: OSError) -> str:
-    import errno
-
     if error.errno == errno.ENOENT:
         if path.is_symlink():
             return f"broken symbolic link (its target {os.readlink(path)} does not exist)"
