@@ -1,10 +1,24 @@
 import io
+import os
+import socket
+import threading
+from pathlib import Path
 
 import pytest
 
-from pathlib import Path
-
-from reader.ingest import Document, IngestError, decode, documents_from_bytes, iter_documents, read_file
+from reader.ingest import (
+    FORMATS,
+    Document,
+    IngestError,
+    count_inputs,
+    decode,
+    documents_from_bytes,
+    input_format,
+    iter_documents,
+    iter_inputs,
+    read_file,
+    read_text_stream,
+)
 
 
 def test_utf8_with_bom_decodes_without_the_bom():
@@ -115,8 +129,6 @@ def test_feed_with_no_entries_is_an_error(tmp_path):
 
 
 def test_input_count_matches_the_files_read(tmp_path):
-    from reader.ingest import count_inputs
-
     (tmp_path / "sub").mkdir()
     for name in ("a.txt", "sub/b.md", "sub/c.html", "notes.pdf"):
         (tmp_path / name).write_text("Some article text.")
@@ -126,12 +138,6 @@ def test_input_count_matches_the_files_read(tmp_path):
 
 
 # ---------------------------------------------------------------- hostile inputs
-
-import os  # noqa: E402
-import socket  # noqa: E402
-import threading  # noqa: E402
-
-from reader.ingest import FORMATS, count_inputs, input_format, iter_inputs, read_text_stream  # noqa: E402
 
 ARTICLE = "Council approves park\n\nThe council voted on Tuesday to expand the park near the river.\n"
 
