@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from reader.cleaning.piece import Line, Piece
+from reader.cleaning.piece import Line, Piece, dropped
 from summaries.model import Removal
 
 _BOLD = re.compile(r"\*\*+|__(?=\w)|(?<=\w)__")
@@ -35,8 +35,7 @@ def strip_markup(lines: list[Line], raw: str) -> tuple[list[Line], list[Removal]
 
 
 def _remove(piece: Piece, pattern: re.Pattern[str], reason: str, raw: str, removals: list[Removal]) -> Piece:
-    for match in reversed(list(pattern.finditer(piece.text))):
-        span = piece[match.start() : match.end()]
-        removals.append(Removal(span.raw_start, span.raw_end, reason, raw[span.raw_start : span.raw_end]))
-        piece = Piece(piece.text[: match.start()] + piece.text[match.end() :], piece.offsets[: match.start()] + piece.offsets[match.end() :])
-    return piece
+    spans = [match.span() for match in pattern.finditer(piece.text)]
+    for start, end in reversed(spans):  # recorded last first, as always
+        removals.append(dropped(raw, piece[start:end], reason))
+    return piece.without(spans)

@@ -72,7 +72,7 @@ def is_all_caps(text: str) -> bool:
 def is_label(text: str) -> bool:
     """A kicker: a few words in capitals, no sentence punctuation."""
     words = text.split()
-    return is_all_caps(text) and 1 <= len(words) <= LABEL_MAX_WORDS and not re.search(r"[.,;:!?\d]", text)
+    return 1 <= len(words) <= LABEL_MAX_WORDS and is_all_caps(text) and not re.search(r"[.,;:!?\d]", text)
 
 
 def byline_name(text: str) -> str | None:
@@ -81,7 +81,7 @@ def byline_name(text: str) -> str | None:
     if match and word_count(match.group("name")) <= 12:
         return match.group("name").strip()
     words = text.split()
-    if is_all_caps(text) and 2 <= len(words) <= 4 and all(re.fullmatch(r"[A-Z][A-Z'’.-]*", w) for w in words):
+    if 2 <= len(words) <= 4 and is_all_caps(text) and all(re.fullmatch(r"[A-Z][A-Z'’.-]*", w) for w in words):
         return text
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from summaries.model import Removal
 
@@ -29,6 +29,14 @@ class Piece:
         self.offsets = list(offsets)
 
     @classmethod
+    def _of(cls, text: str, offsets: list[int]) -> "Piece":
+        """A piece from parts already in step (slices of a piece): no check, no copy."""
+        piece = cls.__new__(cls)
+        piece.text = text
+        piece.offsets = offsets
+        return piece
+
+    @classmethod
     def from_raw(cls, raw: str, start: int = 0, end: int | None = None) -> "Piece":
         end = len(raw) if end is None else end
         return cls(raw[start:end], range(start, end))
@@ -37,7 +45,7 @@ class Piece:
         return len(self.text)
 
     def __getitem__(self, index: slice) -> "Piece":
-        return Piece(self.text[index], self.offsets[index])
+        return Piece._of(self.text[index], self.offsets[index])
 
     def __repr__(self) -> str:
         return f"Piece({self.text!r})"
@@ -51,12 +59,13 @@ class Piece:
         return max(self.offsets) + 1
 
     def strip(self) -> "Piece":
-        start, end = 0, len(self.text)
-        while start < end and self.text[start].isspace():
-            start += 1
-        while end > start and self.text[end - 1].isspace():
-            end -= 1
-        return self[start:end]
+        """Without leading and trailing white space (as `str.strip` sees it)."""
+        text = self.text
+        if not text or not (text[0].isspace() or text[-1].isspace()):
+            return self
+        end = len(text.rstrip())
+        start = end - len(text[:end].lstrip())
+        return self if start == 0 and end == len(text) else self[start:end]
 
     def join(self, other: "Piece", separator: str = " ") -> "Piece":
         """self + separator + other; separator characters stand in for the seam's raw offset."""
@@ -66,6 +75,17 @@ class Piece:
             return self
         anchor = self.offsets[-1]
         return Piece(self.text + separator + other.text, self.offsets + [anchor] * len(separator) + other.offsets)
+
+    def without(self, spans: Sequence[tuple[int, int]]) -> "Piece":
+        """This piece less the text[start:end] of each span (sorted, disjoint), in one pass."""
+        if not spans:
+            return self
+        kept, last = [], 0
+        for start, end in spans:
+            kept.append(self[last:start])
+            last = end
+        kept.append(self[last:])
+        return Piece._of("".join(k.text for k in kept), [o for k in kept for o in k.offsets])
 
     def replace_span(self, start: int, end: int, replacement: str) -> "Piece":
         """Swap text[start:end] for `replacement`; new characters map to the replaced span's raw start."""
@@ -79,13 +99,6 @@ class Piece:
             self.text[:start] + replacement + self.text[end:],
             self.offsets[:start] + [anchor] * len(replacement) + self.offsets[end:],
         )
-
-
-def concat(pieces: Iterable[Piece], separator: str = " ") -> Piece:
-    result = Piece("", [])
-    for piece in pieces:
-        result = result.join(piece, separator)
-    return result
 
 
 @dataclass(slots=True)
@@ -141,7 +154,8 @@ def changed(raw: str, start: int, end: int, reason: str, replacement: str) -> Re
 
 def word_list(text: str) -> list[str]:
     """Lower-cased words with apostrophes unified: the unit of every repetition test."""
-    return [w.replace("’", "'") for w in _WORD.findall(text.lower())]
+    words = _WORD.findall(text.lower())
+    return [w.replace("’", "'") for w in words] if "’" in text else words
 
 
 def word_count(text: str) -> int:

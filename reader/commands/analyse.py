@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import deque
+from typing import Iterator
 
 from reader.commands.common import add_batch_arguments, add_input_arguments, error, positive_int, progress, ratio
+from reader.ingest import Document, IngestError, iter_inputs
 from reader.seeds import bundled_seed_paths
 from summaries.algorithms import ALGORITHMS
 
@@ -38,7 +41,6 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reader.batch import Job, outcomes
-    from reader.ingest import iter_documents
     from reader.render import OutputWriter
 
     paths = args.paths or bundled_seed_paths()
@@ -52,9 +54,16 @@ def run(args: argparse.Namespace) -> int:
     )
     writer = OutputWriter(sys.stdout, args.format)
     advance = progress(paths)
+    per_input: deque[int] = deque()  # items of each input read so far, to advance the bar per input
     failed = False
+
+    def items() -> Iterator[Document | IngestError]:
+        for found in iter_inputs(paths, max_bytes=args.max_bytes):
+            per_input.append(len(found))
+            yield from found
+
     try:
-        for made in outcomes(iter_documents(paths, max_bytes=args.max_bytes), job, args.jobs, args.scheduler):
+        for made in outcomes(items(), job, args.jobs, args.scheduler):
             for kind, text in made:
                 if kind == "error":
                     failed = True
@@ -62,7 +71,10 @@ def run(args: argparse.Namespace) -> int:
                 else:
                     writer.add(text)
             sys.stdout.flush()  # each input's articles as soon as they are made
-            advance()
+            per_input[0] -= 1
+            if not per_input[0]:
+                per_input.popleft()
+                advance()
         writer.close()
         sys.stdout.flush()
     except BrokenPipeError:

@@ -79,7 +79,7 @@ def parse_feed(url: str, data: bytes) -> ParsedFeed:
     import feedparser
 
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
-    documents = {int(d.name.rsplit("#", 1)[1]): d for d in feed_documents(url, data)}
+    documents = {int(d.name.rsplit("#", 1)[1]): d for d in feed_documents(url, data) if isinstance(d, Document)}
     if parsed.bozo and not documents:  # broken XML that yielded nothing readable
         raise IngestError(url, f"the XML is broken: {parsed.bozo_exception}")
     entries = []

@@ -16,6 +16,7 @@ words' pushes, which name the words behind it; the vectors are needed for fittin
 from __future__ import annotations
 
 import importlib.util
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -116,8 +117,18 @@ def _learn_words(words: set[str]) -> None:
         _WORD_IDS.clear()
     limit = vocabulary_size() - 1
     encode = getattr(tokenizer(), "encode_batch_fast", tokenizer().encode_batch)  # fast: no offsets (>= 0.21)
-    for word, encoding in zip(unseen, encode(unseen, add_special_tokens=False)):
+    encodings = encode([_encodable(word) for word in unseen], add_special_tokens=False)
+    for word, encoding in zip(unseen, encodings):
         _WORD_IDS[word] = tuple(min(i, limit) for i in encoding.ids)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _encodable(word: str) -> str:
+    """`word` as the tokenizer (Rust) accepts it: any Python str can hold lone surrogates
+    (bytes decoded with surrogateescape), which are no Unicode text; each reads as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", word)
 
 
 def tokenize(texts: list[str]) -> list[Tokens]:

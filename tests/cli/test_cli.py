@@ -111,7 +111,7 @@ def test_markup_in_article_text_is_output_verbatim(capsys, tmp_path):
 
 
 def test_stance_reads_sentences_from_stdin_and_writes_json_lines(monkeypatch, capsys):
-    monkeypatch.setattr(sys, "stdin", io.StringIO("The West should wake up now.\n\nThe council met on May 3.\n"))
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"The West should wake up now.\n\nThe council met on May 3.\n")))
     code, out, _ = run(capsys, "stance")
     records = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and len(records) == 2

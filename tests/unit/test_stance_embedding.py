@@ -106,3 +106,11 @@ def test_table_projection_in_chunks_equals_the_full_product():
     full = embedding.token_table().astype(np.float64) @ direction
     assert chunked.shape == (embedding.vocabulary_size(),)
     assert np.allclose(chunked, full, atol=1e-3)
+
+
+def test_any_python_string_embeds_even_with_lone_surrogates():
+    # Bytes decoded with surrogateescape give lone surrogates, which the Rust tokenizer refuses.
+    [broken, replaced] = tokenize(["Prices rose \udca3 5 today", "Prices rose \ufffd 5 today"])
+    assert broken.ids == replaced.ids and broken.words[2] == "\udca3"
+    assert embed(["caf\udce9 \ud800"]).shape == (1, DIMENSIONS)
+    assert classify_sentence("The minister said \udca3 taxes will rise.").label in {"opinion", "reporting", "analysis"}
