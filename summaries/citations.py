@@ -19,14 +19,12 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
 from summaries.model import Source, SummaryItem
-
-if TYPE_CHECKING:  # the rankers import this module's sentence rules
-    from summaries.rankers.base import RankDocument, Ranked
+from summaries.rankers.base import RankDocument, Ranked
 
 # --------------------------------------------------------------------- junk
 
@@ -194,51 +192,6 @@ def junk_reason(text: str, words: list[str], *, as_helper: bool = False) -> str 
     return None
 
 
-# ------------------------------------------------------- dangling references
-
-_DANGLING_WORDS = """
-    he she they it its his her their them him this these those that such
-    however but and also meanwhile moreover furthermore nevertheless nonetheless yet instead therefore thus
-    hence consequently so then besides otherwise indeed likewise similarly additionally still too
-""".split()
-_DANGLING_PHRASES = (
-    "as a result", "in addition", "by contrast", "in contrast", "on the other hand", "for example",
-    "for instance", "even so", "despite this", "because of this", "at the same time", "in turn", "as well",
-)
-_DANGLING = re.compile(
-    r"\s*(?:" + "|".join(sorted(_DANGLING_WORDS + [p.replace(" ", r"\s+") for p in _DANGLING_PHRASES], key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
-_OPENING_QUOTE = "\"“«"
-
-
-_FIRST_WORD = re.compile(r"\s*(\w+)")
-_DANGLING_FIRST = frozenset(_DANGLING_WORDS)
-_PHRASE_FIRST = frozenset(p.split()[0] for p in _DANGLING_PHRASES)
-
-
-def dangling_start(text: str) -> bool:
-    """True when the sentence opens with a pronoun or connective that points back.
-
-    Quoted speech is not checked: a pronoun inside a quote is the speaker's.
-    """
-    first = _FIRST_WORD.match(text)
-    if first is None:
-        return False
-    word = first.group(1).lower()
-    # The word list alone decides most sentences; the phrase pattern (slow: it ignores
-    # case) runs only when the first word could open one ("as a result", "in addition").
-    return word in _DANGLING_FIRST or (word in _PHRASE_FIRST and _DANGLING.match(text) is not None)
-
-
-def dangling_flags(document: RankDocument) -> list[bool]:
-    """`dangling_start` of every sentence, computed once per document."""
-    flags = document._cache.get("dangling")
-    if flags is None:
-        flags = document._cache["dangling"] = list(map(dangling_start, document.texts))
-    return flags
-
-
 # ------------------------------------------------------------------ quotes
 
 _SPEECH_VERBS = """
@@ -250,6 +203,7 @@ _SPEECH_VERBS = """
 _SPEECH = frozenset(_SPEECH_VERBS)
 _WORDS = re.compile(r"[^\W\d_]+")
 _QUOTE_MARKS = '"“”«»'
+_OPENING_QUOTE = "\"“«"
 
 
 class QuoteInfo(NamedTuple):
@@ -440,7 +394,7 @@ class CitationAwareSelector:
         self.attributions = sentence_attributions(sources)
         self._junk: dict[int, str | None] = {}
         self._speakers: dict[int, int | None] = {}
-        self._dangling = dangling_flags(document)
+        self._dangling = document.dangling_flags()
         self._similarity = None if document.very_long else document.similarity()
         self._partners: dict[int, set[int]] | None = None
 

@@ -27,6 +27,7 @@ import numpy as np
 
 from summaries.model import Article
 from summaries.segment import words as split_words
+from summaries.sentence_rules import dangling_start
 
 # Above this many sentences no n x n matrix is built (a 5 MB file can hold 30,000),
 # and terms are hashed into HASHED_TERMS columns.
@@ -246,6 +247,14 @@ class RankDocument:
                 found /= norms
                 found /= norms[:, None]
             self._cache["similarity"] = found
+        return found
+
+    def dangling_flags(self) -> list[bool]:
+        """`dangling_start` of every sentence, worked out once (the ranker and the
+        citation step both ask)."""
+        found = self._cache.get("dangling")
+        if found is None:
+            found = self._cache["dangling"] = list(map(dangling_start, self.texts))
         return found
 
     def sentences_with(self, words: frozenset[str]) -> list[bool]:

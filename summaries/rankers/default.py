@@ -26,7 +26,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from summaries.citations import dangling_flags
 from summaries.rankers.base import RankDocument, Ranked, by_score
 
 DAMPING = 0.85
@@ -130,7 +129,7 @@ class DefaultRanker:
         length = self.length_weight(n, sentences_count)
         if length:
             features[3] = np.log1p(document.term_sizes())
-        features[4] = dangling_flags(document)
+        features[4] = document.dangling_flags()
         _standardise_rows(features[:4])
         return np.array((w.centrality, w.position, w.title, length, -w.dangling)) @ features
 

@@ -11,19 +11,18 @@ sources.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from summaries.model import INTERVIEWER_LABELS, Article, Source, Span
+from summaries.sources.attribution import PREPOSITIONS, Attribution, SentenceTokens, apposition_after, clean_descriptor
 from summaries.sources.cues import (
     BETWEEN_SUBJECT_AND_CUE,
     NEEDS_COMPLEMENT,
-    PASSIVE_AUXILIARIES,
     NEEDS_TO,
+    PASSIVE_AUXILIARIES,
     cue_kind,
     cue_lemma,
 )
-
-MODALS = frozenset("may might could would must should will".split())
+from summaries.sources.linking import link_sources
 from summaries.sources.mentions import (
     CLOSE_QUOTES,
     DETERMINERS,
@@ -41,10 +40,11 @@ from summaries.sources.mentions import (
     tokenize,
 )
 
+MODALS = frozenset("may might could would must should will".split())
+
 # Bare plurals that do cite a body ("prosecutors alleged", "authorities said").
 GROUP_HEADS = frozenset("prosecutor authorities authority police investigator regulator".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
-PREPOSITIONS = frozenset("in at from of for with to by on about near inside within across".split())
 # Labels of "Label: text" paragraphs that are no source's words.
 NOT_SPEAKERS = frozenset(
     """editor editors photo photos source sources caption note notes reporter reporters translator
@@ -56,27 +56,7 @@ _TURN = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=
 _SIGNED_QUOTE = re.compile(r"[”\"][ \t]*([―—]|--)[ \t]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})")
 
 
-@dataclass(slots=True)
-class Attribution:
-    phrase: Phrase
-    sentence: int
-    cue: Span | None
-    cue_text: str | None
-    content: Span | None
-    descriptor: str | None = None  # apposition or parenthetical given right here
-
-
-@dataclass(slots=True)
-class SentenceTokens:
-    index: int
-    start: int
-    end: int
-    tokens: list[Token]
-
-
 def extract_sources(article: Article) -> list[Source]:
-    from summaries.sources.linking import link_sources
-
     sentences = [SentenceTokens(i, s.start, s.end, tokenize(article.text, s.start, s.end)) for i, s in enumerate(article.sentences)]
     lexicon = article_lexicon([s.tokens for s in sentences])
     turn_sentences, attributions = interview_turns(article, sentences)
@@ -232,7 +212,7 @@ def _according_to(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon)
     if phrase is None or phrase.form == "pronoun":
         return None
     phrase = _extend_with_of_phrase(tokens, phrase, lexicon)
-    descriptor = _apposition_after(text, tokens, phrase.last) if i > 1 else None
+    descriptor = apposition_after(text, tokens, phrase.last) if i > 1 else None
     cue = Span(tokens[i].start, tokens[i + 1].end)
     if i <= 1:
         comma = _next_index(tokens, phrase.last + 1, ",")
@@ -307,7 +287,7 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
         opening = _previous_index(tokens, j, "(")
         if opening is None:
             return None, None, i
-        descriptor = _clean_descriptor(text[tokens[opening + 1].start : tokens[j - 1].end]) if j - 1 > opening else None
+        descriptor = clean_descriptor(text[tokens[opening + 1].start : tokens[j - 1].end]) if j - 1 > opening else None
         j = opening - 1
     if j >= 0 and tokens[j].text == ",":
         if tokens[i].lower.endswith("ing"):
@@ -375,7 +355,7 @@ def _apposed_subject(text: str, tokens: list[Token], comma: int, i: int, lexicon
     phrase = _phrase_before_comma(tokens, k, lexicon)
     if phrase is None or phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS:
         return None, None, i
-    descriptor = _clean_descriptor(text[apposition[0].start : apposition[-1].end]) if nominal and not opener.text[:1].isdigit() else None
+    descriptor = clean_descriptor(text[apposition[0].start : apposition[-1].end]) if nominal and not opener.text[:1].isdigit() else None
     return phrase, descriptor, phrase.first
 
 
@@ -423,7 +403,7 @@ def _right_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> 
     after = phrase.last + 1
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in {"in", "on", "at", "during", "after", "before", "last", "this", "earlier", "later", "told"}:
         return None, None
-    descriptor = _apposition_after(text, tokens, phrase.last)
+    descriptor = apposition_after(text, tokens, phrase.last)
     return phrase, descriptor
 
 
@@ -436,27 +416,6 @@ def _extend_with_of_phrase(tokens: list[Token], phrase: Phrase, lexicon: Lexicon
             phrase.last = name.last
             phrase.end = name.end
     return phrase
-
-
-def _apposition_after(text: str, tokens: list[Token], last: int) -> str | None:
-    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
-        return None
-    start = last + 2
-    opener = tokens[start]
-    if not (opener.lower in DETERMINERS or opener.text[:1].islower()) or opener.lower in {"who", "which", "said", "says", "that"}:
-        return None
-    end = start
-    while end + 1 < len(tokens) and tokens[end + 1].text not in {",", ".", ";", ":"} | QUOTES and end - start < 20:
-        end += 1
-    if opener.lower not in DETERMINERS and not any(noun_class(t.lower) for t in tokens[start : end + 1]):
-        return None  # a clause, not a description of the source
-    return _clean_descriptor(text[tokens[start].start : tokens[end].end])
-
-
-def _clean_descriptor(descriptor: str) -> str | None:
-    descriptor = re.sub(r"\s+", " ", descriptor).strip(" ,")
-    descriptor = re.sub(r"^(?:the|a|an)\s+", "", descriptor, flags=re.IGNORECASE)
-    return descriptor or None
 
 
 def _previous_index(tokens: list[Token], j: int, text: str) -> int | None:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from summaries.model import Article, Mention, Source
-from summaries.sources.extract import PREPOSITIONS, Attribution, SentenceTokens, _apposition_after, _clean_descriptor
+from summaries.sources.attribution import PREPOSITIONS, Attribution, SentenceTokens, apposition_after, clean_descriptor
 from summaries.sources.mentions import (
     DETERMINERS,
     Lexicon,
@@ -101,10 +101,10 @@ def scan_candidates(text: str, sentences: list[SentenceTokens], lexicon: Lexicon
             if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 1].text[:1].islower():
                 closing = next((k for k in range(after + 1, min(len(tokens), after + 8)) if tokens[k].text == ")"), None)
                 if closing is not None:
-                    descriptor = _join(descriptor, _clean_descriptor(text[tokens[after + 1].start : tokens[closing - 1].end]))
+                    descriptor = _join(descriptor, clean_descriptor(text[tokens[after + 1].start : tokens[closing - 1].end]))
                     after = closing + 1
             if phrase.form == "name":
-                descriptor = _join(descriptor, _apposition_after(text, tokens, after - 1))
+                descriptor = _join(descriptor, apposition_after(text, tokens, after - 1))
             subject_like = _subject_like(tokens, phrase, after)
             found.append(Candidate(phrase, sentence.index, descriptor, subject_like))
             i = max(after, phrase.last + 1)
