@@ -257,13 +257,17 @@ class QuoteStates:
     outside the quotes only for the sentence asked about. The citation step looks at
     a few sentences of a long article."""
 
-    __slots__ = ("_document", "_infos", "_marks", "_depths")
+    __slots__ = ("_document", "_infos", "_marks", "_depths", "_closes", "_opens")
 
     def __init__(self, document: RankDocument) -> None:
         self._document = document
         self._infos: list[QuoteInfo | None] = [None] * len(document)
         self._depths: list[tuple[int, int, int, int] | None] = [None] * len(document)
         self._marks = quote_marks(document)
+        # Where a quote running on from a sentence is attributed, remembered for every
+        # sentence the walk passed (they share the answer): each walk is paid once.
+        self._closes: dict[int, int | None] = {}
+        self._opens: dict[int, tuple[int | None, int]] = {}
 
     def __len__(self) -> int:
         return len(self._infos)
@@ -330,6 +334,50 @@ class QuoteStates:
             len(outside_words) < 3,
         )
 
+    def attributed_where_closes(self, index: int) -> int | None:
+        """The first attributed sentence reached going forward from `index` while the
+        quote runs on within the paragraph ("…," he said), or None."""
+        sentences = self._document.article.sentences
+        passed: list[int] = []
+        j = index
+        while True:
+            if j in self._closes:
+                found = self._closes[j]
+                break
+            passed.append(j)
+            if not (self[j].ends_inside and j + 1 < len(sentences) and sentences[j + 1].paragraph == sentences[j].paragraph):
+                found = None
+                break
+            j += 1
+            if self[j].attributed:
+                found = j
+                break
+        for k in passed:
+            self._closes[k] = found
+        return found
+
+    def attributed_where_opens(self, index: int) -> tuple[int | None, int]:
+        """Going back from `index` to where its quote opened within the paragraph: the
+        first attributed sentence met (or None), and the sentence where the walk stopped."""
+        sentences = self._document.article.sentences
+        passed: list[int] = []
+        j = index
+        while True:
+            if j in self._opens:
+                found = self._opens[j]
+                break
+            passed.append(j)
+            if not (self[j].starts_inside and j > 0 and sentences[j - 1].paragraph == sentences[j].paragraph and self[j - 1].ends_inside):
+                found = (None, j)
+                break
+            j -= 1
+            if self[j].attributed:
+                found = (j, j)
+                break
+        for k in passed:
+            self._opens[k] = found
+        return found
+
 
 def quote_info(document: RankDocument) -> list[QuoteInfo]:
     """Quote state of every sentence, tracked across each paragraph."""
@@ -337,7 +385,7 @@ def quote_info(document: RankDocument) -> list[QuoteInfo]:
     return [states[i] for i in range(len(states))]
 
 
-def attributing_sentence(document: RankDocument, index: int, quotes: QuoteStates | list[QuoteInfo]) -> int | None:
+def attributing_sentence(document: RankDocument, index: int, quotes: QuoteStates) -> int | None:
     """For a bare quote, the separate sentence that says who is speaking; else None.
 
     A quote without a speech verb of its own is attributed where it closes ("…," he
@@ -347,20 +395,12 @@ def attributing_sentence(document: RankDocument, index: int, quotes: QuoteStates
     info = quotes[index]
     if info.attributed or not (info.starts_inside or info.quoted):
         return None
-    sentences = document.article.sentences
-    paragraph = sentences[index].paragraph
-    # forward to where the quote closes
-    j = index
-    while quotes[j].ends_inside and j + 1 < len(sentences) and sentences[j + 1].paragraph == paragraph:
-        j += 1
-        if quotes[j].attributed:
-            return j
-    # back to where it opened
-    j = index
-    while quotes[j].starts_inside and j > 0 and sentences[j - 1].paragraph == paragraph and quotes[j - 1].ends_inside:
-        j -= 1
-        if quotes[j].attributed:
-            return j
+    closing = quotes.attributed_where_closes(index)
+    if closing is not None:
+        return closing
+    opening, j = quotes.attributed_where_opens(index)
+    if opening is not None:
+        return opening
     # an introduction ending in a colon, possibly in the previous paragraph
     if j > 0 and document.texts[j - 1].rstrip(_CLOSERS).endswith(":") and quotes[j - 1].attributed:
         return j - 1
@@ -395,8 +435,9 @@ class CitationAwareSelector:
         self._junk: dict[int, str | None] = {}
         self._speakers: dict[int, int | None] = {}
         self._dangling = document.dangling_flags()
-        self._similarity = None if document.very_long else document.similarity()
         self._partners: dict[int, set[int]] | None = None
+        self._antecedents: dict[int, int | None] = {}
+        self._helper_junk: dict[int, str | None] = {}
 
     def _junk_of(self, index: int) -> str | None:
         found = self._junk.get(index, False)
@@ -451,17 +492,37 @@ class CitationAwareSelector:
     def junk(self, index: int, *, as_helper: bool = False) -> str | None:
         reason = self._junk_of(index)
         if as_helper and reason in ("fragment", "no verb"):
-            return junk_reason(self.document.texts[index], self.document.sentence_words(index), as_helper=True)
+            found = self._helper_junk.get(index, False)
+            if found is False:
+                found = self._helper_junk[index] = junk_reason(
+                    self.document.texts[index], self.document.sentence_words(index), as_helper=True
+                )
+            return found
         return reason
 
     def antecedent(self, index: int) -> int | None:
-        """The sentence a dangling start points back to: the nearest earlier usable one."""
-        j = index - 1
-        while j >= 0:
-            if self.junk(j, as_helper=True) is None:
-                return j
+        """The sentence a dangling start points back to: the nearest earlier usable one.
+
+        Remembered for every sentence the walk passed (they share the answer), so a
+        long run of unusable sentences is walked once, not once per sentence after it.
+        """
+        passed: list[int] = []
+        j = index
+        while True:
+            if j in self._antecedents:
+                found = self._antecedents[j]
+                break
+            passed.append(j)
+            if j == 0:
+                found = None
+                break
+            if self.junk(j - 1, as_helper=True) is None:
+                found = j - 1
+                break
             j -= 1
-        return None
+        for k in passed:
+            self._antecedents[k] = found
+        return found
 
     def _speaker(self, index: int) -> int | None:
         found = self._speakers.get(index, -1)
@@ -512,26 +573,33 @@ class CitationAwareSelector:
         speaker = self._speaker(index)
         return self.attributions.get(speaker) if speaker is not None else None
 
-    def _duplicate(self, index: int, chosen) -> bool:
-        """Whether `index` nearly repeats one of the `chosen` sentences (same words,
-        or a cosine similarity of their terms of NEAR_DUPLICATE or more)."""
-        if not chosen:
+    def _duplicate(self, index: int, chosen, also: int | None = None) -> bool:
+        """Whether `index` nearly repeats one of the `chosen` sentences or `also` (same
+        words, or a cosine similarity of their terms of NEAR_DUPLICATE or more)."""
+        if not chosen and also is None:
             return False
         if self._partners is None:
             self._partners = self._near_duplicates()
         partners = self._partners.get(index)
-        return partners is not None and not partners.isdisjoint(chosen)
+        # Look the few partners up in `chosen`, not `chosen` in the partners: a long
+        # text's summary holds thousands of sentences.
+        return partners is not None and (also in partners or any(p in chosen for p in partners))
 
     def _near_duplicates(self) -> dict[int, set[int]]:
         """Each sentence's near duplicates, found once for the whole article: a few array
         calls instead of a look at the similarity row for every candidate. Most news
-        articles have none."""
+        articles have none. In a windowed text, near duplicates are looked for within
+        the window and exact repeats everywhere."""
         partners: dict[int, set[int]] = {}
-        if self._similarity is not None:  # no matrix for a book-length text: exact repeats only
-            near = self._similarity >= NEAR_DUPLICATE
+        if self.document.windowed:
+            pairs = self.document.window_similarity().pairs_at_least(NEAR_DUPLICATE)
+            pairs += [(j, i) for i, j in pairs]
+        else:
+            near = self.document.similarity() >= NEAR_DUPLICATE
             near.flat[:: len(near) + 1] = False
-            for i, j in zip(*(axis.tolist() for axis in np.nonzero(near))):
-                partners.setdefault(i, set()).add(j)
+            pairs = zip(*(axis.tolist() for axis in np.nonzero(near)))
+        for i, j in pairs:
+            partners.setdefault(i, set()).add(j)
         texts = self.document.texts
         folded = list(map(str.casefold, texts))
         if len(set(folded)) < len(folded):  # a repeat (rare): group the sentences by their words
@@ -569,7 +637,7 @@ class CitationAwareSelector:
             if (
                 needed is None
                 or len(chosen) + 1 + len(needed) > count
-                or (needed and any(self._duplicate(h, (*chosen, index)) for h, _ in needed))
+                or (needed and any(self._duplicate(h, chosen, also=index) for h, _ in needed))
             ):
                 passed_over.append(index)
                 continue
