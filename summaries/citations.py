@@ -436,8 +436,6 @@ class CitationAwareSelector:
         self._speakers: dict[int, int | None] = {}
         self._dangling = document.dangling_flags()
         self._partners: dict[int, set[int]] | None = None
-        self._antecedents: dict[int, int | None] = {}
-        self._helper_junk: dict[int, str | None] = {}
 
     def _junk_of(self, index: int) -> str | None:
         found = self._junk.get(index, False)
@@ -492,37 +490,19 @@ class CitationAwareSelector:
     def junk(self, index: int, *, as_helper: bool = False) -> str | None:
         reason = self._junk_of(index)
         if as_helper and reason in ("fragment", "no verb"):
-            found = self._helper_junk.get(index, False)
-            if found is False:
-                found = self._helper_junk[index] = junk_reason(
-                    self.document.texts[index], self.document.sentence_words(index), as_helper=True
-                )
-            return found
+            return junk_reason(self.document.texts[index], self.document.sentence_words(index), as_helper=True)
         return reason
 
     def antecedent(self, index: int) -> int | None:
         """The sentence a dangling start points back to: the nearest earlier usable one.
-
-        Remembered for every sentence the walk passed (they share the answer), so a
-        long run of unusable sentences is walked once, not once per sentence after it.
-        """
-        passed: list[int] = []
-        j = index
-        while True:
-            if j in self._antecedents:
-                found = self._antecedents[j]
-                break
-            passed.append(j)
-            if j == 0:
-                found = None
-                break
-            if self.junk(j - 1, as_helper=True) is None:
-                found = j - 1
-                break
+        (Candidates are usable, so the walks of all candidates together pass each
+        sentence about once.)"""
+        j = index - 1
+        while j >= 0:
+            if self.junk(j, as_helper=True) is None:
+                return j
             j -= 1
-        for k in passed:
-            self._antecedents[k] = found
-        return found
+        return None
 
     def _speaker(self, index: int) -> int | None:
         found = self._speakers.get(index, -1)

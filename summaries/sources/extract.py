@@ -11,8 +11,10 @@ sources.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from summaries.model import INTERVIEWER_LABELS, Article, Source, Span
+from summaries.segment import sentences_by_paragraph
 from summaries.sources.attribution import PREPOSITIONS, Attribution, SentenceTokens, apposition_after, clean_descriptor
 from summaries.sources.cues import (
     BETWEEN_SUBJECT_AND_CUE,
@@ -54,6 +56,11 @@ NOT_SPEAKERS = frozenset(
 _TURN = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
 # A quotation signed with a dash after its closing mark: “...”― Pamela Padilla
 _SIGNED_QUOTE = re.compile(r"[”\"][ \t]*([―—]|--)[ \t]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})")
+_LINE_BREAK = re.compile("\n")
+_OPENING_QUOTE = re.compile('[“"]')
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_TURN_SPEAKERS = NOT_SPEAKERS - INTERVIEWER_LABELS
 
 
 def extract_sources(article: Article) -> list[Source]:
@@ -89,7 +96,7 @@ def interview_turns(article: Article, sentences: list[SentenceTokens]) -> tuple[
         if match is None or len(text[match.end() :].split()) < 3:
             continue
         label = match.group(1)
-        if any(re.sub(r"['’]s$", "", w).lower() in NOT_SPEAKERS - INTERVIEWER_LABELS for w in label.split()):
+        if any(_POSSESSIVE.sub("", w).lower() in _NOT_TURN_SPEAKERS for w in label.split()):
             continue
         found.append((index, label, paragraph.start + match.start(1), paragraph.start + match.end(1), paragraph.start + match.end()))
     # A headline "Pence: Flowers Won't Be at Debate" is its speaker's claim; elsewhere one
@@ -99,8 +106,9 @@ def interview_turns(article: Article, sentences: list[SentenceTokens]) -> tuple[
         found = headline
     attributions: list[Attribution] = []
     covered: set[int] = set()
+    by_paragraph = sentences_by_paragraph(article.sentences, len(article.paragraphs)) if found else []
     for index, label, label_start, colon, content_start in found:
-        in_paragraph = article.sentences_in(index)
+        in_paragraph = by_paragraph[index]
         covered.update(in_paragraph)
         if label.lower() in INTERVIEWER_LABELS:
             continue
@@ -119,6 +127,7 @@ def signed_quotes(article: Article) -> list[Attribution]:
     """“...”― Name: a quotation signed after its closing mark."""
     found = []
     text = article.text
+    line_breaks = openings = None
     for match in _SIGNED_QUOTE.finditer(text):
         name_start, name_end = match.span(2)
         sentence = article.sentence_index_at(name_start)
@@ -126,14 +135,23 @@ def signed_quotes(article: Article) -> list[Attribution]:
             sentence = article.sentence_index_at(match.start())
         if sentence is None:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        opening = max(text.rfind("“", line_start, match.start()), text.rfind('"', line_start, match.start()))
+        if line_breaks is None:  # found once, searched by bisection: no scan back per quote
+            line_breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+            openings = [m.start() for m in _OPENING_QUOTE.finditer(text)]
+        line_start = _last_before(line_breaks, match.start(), 0) + 1
+        opening = _last_before(openings, match.start(), line_start)
         content = Span(opening, match.start() + 1) if opening >= 0 else None
-        name = re.sub(r"\s+", " ", match.group(2))
+        name = _SPACES.sub(" ", match.group(2))
         phrase = Phrase(-1, -1, name_start, name_end, "name", "person", name)
         cue = Span(*match.span(1))
         found.append(Attribution(phrase, sentence, cue, match.group(1), content))
     return found
+
+
+def _last_before(positions: list[int], end: int, start: int) -> int:
+    """The last of the sorted `positions` in [start, end), or -1."""
+    index = bisect_left(positions, end) - 1
+    return positions[index] if index >= 0 and positions[index] >= start else -1
 
 
 # --- cue-driven attributions ---
