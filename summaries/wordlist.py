@@ -46,6 +46,7 @@ def _zipf_of_frequency(frequency: float) -> float:
     return round(math.log10(frequency) + 9, 2)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same words throughout an article, and across articles
 def zipf(word: str) -> float:
     """wordfreq's `zipf_frequency(word, "en")`; 0.0 for a word it does not know."""
     parts = unicodedata.normalize("NFC", word).casefold().split("-")

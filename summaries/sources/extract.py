@@ -18,6 +18,7 @@ from summaries.segment import sentences_by_paragraph
 from summaries.sources.attribution import PREPOSITIONS, Attribution, SentenceTokens, apposition_after, clean_descriptor
 from summaries.sources.cues import (
     BETWEEN_SUBJECT_AND_CUE,
+    CUE_FORMS,
     NEEDS_COMPLEMENT,
     NEEDS_TO,
     PASSIVE_AUXILIARIES,
@@ -61,6 +62,8 @@ _OPENING_QUOTE = re.compile('[“"]')
 _SPACES = re.compile(r"\s+")
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_TURN_SPEAKERS = NOT_SPEAKERS - INTERVIEWER_LABELS
+# The tokens in QUOTES, as they appear in the text.
+_QUOTE_MARK = re.compile("[\"“”«»]|''|``")
 
 
 def extract_sources(article: Article) -> list[Source]:
@@ -178,18 +181,22 @@ def _quoted_positions(tokens: list[Token]) -> list[bool]:
     return flags
 
 
+def _has_quote_marks(text: str, start: int, end: int) -> bool:
+    return _QUOTE_MARK.search(text, start, end) is not None
+
+
 def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon) -> list[Attribution]:
     tokens = sentence.tokens
-    quoted = _quoted_positions(tokens)
+    quoted = _quoted_positions(tokens) if _has_quote_marks(text, sentence.start, sentence.end) else None
     found: list[Attribution] = []
     used_phrases: set[tuple[int, int]] = set()
     for i, token in enumerate(tokens):
-        if quoted[i]:
+        if quoted is not None and quoted[i]:
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             attribution = _according_to(text, sentence, i, lexicon)
         else:
-            lemma = cue_lemma(token.text)
+            lemma = CUE_FORMS.get(token.lower)
             if lemma is None or token.capitalised and not token.initial:
                 continue  # "Support Regulations", "SAID": part of a name or a heading
             if lemma in NEEDS_TO and (i + 1 >= len(tokens) or tokens[i + 1].lower != "to"):

@@ -37,9 +37,9 @@ from summaries.sources.mentions import (
     Lexicon,
     Phrase,
     description_starting_at,
+    name_or_description,
     name_starting_at,
     noun_class,
-    phrase_starting_at,
 )
 from summaries.sources.names import name_ends, name_key, name_words, spellings
 from summaries.sources.registry import Entity, Registry
@@ -83,7 +83,7 @@ def scan_candidates(text: str, sentences: list[SentenceTokens], lexicon: Lexicon
                 continue
             phrase = name_starting_at(tokens, i, lexicon)
             if phrase is not None:
-                phrase = phrase_starting_at(tokens, i, lexicon) or phrase  # "Chinese authorities"
+                phrase = name_or_description(tokens, i, phrase, lexicon)  # "Chinese authorities"
             if phrase is None and token.lower in DETERMINERS:
                 phrase = description_starting_at(tokens, i, lexicon)
                 if phrase is not None and phrase.first != i:
@@ -140,7 +140,8 @@ def _is_a_evidence(text: str) -> dict[str, tuple[list[int], list[frozenset[str]]
 
 
 class CandidateIndex:
-    """The candidates (names and descriptions met in the text) by sentence and by name.
+    """The candidates (names and descriptions met in the text) by sentence and by name,
+    each table built when first needed (most articles need few of them).
 
     Candidates come in text order: their sentences never decrease, so a window of
     sentences is a bisection away; `reach[k]` is the furthest start among the first
@@ -149,50 +150,70 @@ class CandidateIndex:
 
     def __init__(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
-        self.sentences = [c.sentence for c in candidates]
-        self.reach = list(accumulate((c.phrase.start for c in candidates), max))
-        # First and last words of the people's full names met anywhere.
-        self.person_name_ends: set[str] = set()
-        # Per first or last word of a full name that may be a person's: where each key
-        # is met first (candidate index, key, name), and where a candidate with that key
-        # first carries a descriptor (index, key, descriptor).
-        self.first_keys: dict[str, list[tuple[int, frozenset[str], str]]] = {}
-        self.first_descriptors: dict[str, list[tuple[int, frozenset[str], str]]] = {}
-        seen_keys: set[tuple[str, frozenset[str]]] = set()
-        seen_descriptors: set[tuple[str, frozenset[str]]] = set()
+        self._sentences: list[int] | None = None
+        self._reach: list[int] | None = None
+        self._person_name_ends: set[str] | None = None
+        self._first_keys: dict[str, list[tuple[int, frozenset[str], str]]] | None = None
+        self._first_descriptors: dict[str, list[tuple[int, frozenset[str], str]]] = {}
         self._first_name_by_key: dict[frozenset[str], str] | None = None
-        for index, candidate in enumerate(candidates):
-            phrase = candidate.phrase
-            if phrase.form != "name" or phrase.kind not in {"person", "unknown"}:
-                continue
-            words = name_words(phrase.name)
-            if len(words) < 2:
-                continue
-            ends = set(name_ends(words))
-            if phrase.kind == "person":
-                self.person_name_ends.update(ends)
-            if "’s" in phrase.name or "'s" in phrase.name:
-                continue  # "Mark’s Space-Time" names a programme, not a person
-            key = name_key(phrase.name)
-            for end in ends:
-                if (end, key) not in seen_keys:
-                    seen_keys.add((end, key))
-                    self.first_keys.setdefault(end, []).append((index, key, " ".join(words)))
-                if candidate.descriptor and (end, key) not in seen_descriptors:
-                    seen_descriptors.add((end, key))
-                    self.first_descriptors.setdefault(end, []).append((index, key, candidate.descriptor))
 
     def before(self, position: int) -> int:
         """How many candidates come before the first one starting at `position` or later."""
-        return bisect_left(self.reach, position)
+        if self._reach is None:
+            self._reach = list(accumulate((c.phrase.start for c in self.candidates), max))
+        return bisect_left(self._reach, position)
 
     def near(self, sentence: int, position: int) -> range:
         """Indexes of the candidates before `position` in the CANDIDATE_WINDOW sentences up to `sentence`."""
-        return range(bisect_left(self.sentences, sentence - CANDIDATE_WINDOW), self.before(position))
+        if self._sentences is None:
+            self._sentences = [c.sentence for c in self.candidates]
+        return range(bisect_left(self._sentences, sentence - CANDIDATE_WINDOW), self.before(position))
 
     def part_of_person_name(self, word: str) -> bool:
         """Whether `word` is (one swap away from) the first or last word of a person's full name."""
-        return any(spelling in self.person_name_ends for spelling in spellings(word))
+        if self._person_name_ends is None:
+            self._person_name_ends = {
+                end
+                for c in self.candidates
+                if c.phrase.form == "name" and c.phrase.kind == "person" and len(name_words(c.phrase.name)) > 1
+                for end in name_ends(name_words(c.phrase.name))
+            }
+        return any(spelling in self._person_name_ends for spelling in spellings(word))
+
+    def first_keys(self, end: str) -> list[tuple[int, frozenset[str], str]]:
+        """For the full names that may be a person's whose first or last word is `end`:
+        where each key is met first (candidate index, key, name), in text order."""
+        if self._first_keys is None:
+            self._index_full_names()
+        return self._first_keys.get(end, [])
+
+    def first_descriptors(self, end: str) -> list[tuple[int, frozenset[str], str]]:
+        """The same names: where a candidate with each key first carries a descriptor."""
+        if self._first_keys is None:
+            self._index_full_names()
+        return self._first_descriptors.get(end, [])
+
+    def _index_full_names(self) -> None:
+        self._first_keys = {}
+        seen_keys: set[tuple[str, frozenset[str]]] = set()
+        seen_descriptors: set[tuple[str, frozenset[str]]] = set()
+        for index, candidate in enumerate(self.candidates):
+            phrase = candidate.phrase
+            if phrase.form != "name" or phrase.kind not in {"person", "unknown"}:
+                continue
+            if "’s" in phrase.name or "'s" in phrase.name:
+                continue  # "Mark’s Space-Time" names a programme, not a person
+            words = name_words(phrase.name)
+            if len(words) < 2:
+                continue
+            key = name_key(phrase.name)
+            for end in set(name_ends(words)):
+                if (end, key) not in seen_keys:
+                    seen_keys.add((end, key))
+                    self._first_keys.setdefault(end, []).append((index, key, " ".join(words)))
+                if candidate.descriptor and (end, key) not in seen_descriptors:
+                    seen_descriptors.add((end, key))
+                    self._first_descriptors.setdefault(end, []).append((index, key, candidate.descriptor))
 
     def first_name_with_key(self, key: frozenset[str]) -> str | None:
         if self._first_name_by_key is None:
@@ -205,7 +226,8 @@ class CandidateIndex:
 class Linker:
     def __init__(self, candidates: list[Candidate], text: str = "") -> None:
         self.candidates = CandidateIndex(candidates)
-        self.is_a = _is_a_evidence(text)
+        self._text = text
+        self._is_a: dict[str, tuple[list[int], list[frozenset[str]]]] | None = None  # when first asked
         self.registry = Registry()
         self.linked = 0  # mentions linked so far
         # (start, order linked, entity) of every linked mention, by sentence
@@ -285,7 +307,7 @@ class Linker:
         stop = candidates.before(before)
         firsts: dict[frozenset[str], tuple[int, str]] = {}  # key -> (candidate index, name)
         for spelling in spellings(word):
-            for index, key, name in candidates.first_keys.get(spelling, ()):
+            for index, key, name in candidates.first_keys(spelling):
                 self._comparisons += 1
                 if index >= stop:
                     break
@@ -306,7 +328,7 @@ class Linker:
         descriptor, among those whose first or last word is `word` (or one swap away)."""
         first: tuple[int, str] | None = None
         for spelling in spellings(word):
-            for index, found_key, descriptor in self.candidates.first_descriptors.get(spelling, ()):
+            for index, found_key, descriptor in self.candidates.first_descriptors(spelling):
                 self._comparisons += 1
                 if index >= stop:
                     break
@@ -362,7 +384,9 @@ class Linker:
 
     def _described_as(self, head: str, before: int) -> Entity | None:
         """The latest name the article calls a `head` ("Zoom is a ... company") before `before`."""
-        positions, keys = self.is_a.get(head, ((), ()))
+        if self._is_a is None:
+            self._is_a = _is_a_evidence(self._text)
+        positions, keys = self._is_a.get(head, ((), ()))
         found = bisect_left(positions, before)
         if not found:
             return None
