@@ -253,7 +253,8 @@ def is_name_word(token: Token, lexicon: Lexicon) -> bool:
     if not shaped:
         return False
     if token.initial:
-        return token.text in lexicon.proper_words or not _common(token.lower) or token.text.isupper()
+        # capitals first: "MP3", "U2" need no look-up in the word list
+        return token.text in lexicon.proper_words or token.text.isupper() or not _common(token.lower)
     return True
 
 
@@ -439,7 +440,7 @@ def _strip_common_edges(words: list[str], lexicon: Lexicon) -> list[str]:
 
     # a heading run into a name: "Holding Companies Accountable Zhou Fengsuo"
     while len(words) > 2 and words[1] not in {"’s", "'s"} and (
-        common(words[0]) or len(words) > 3 and zipf(words[0].lower()) >= 3.5 and name_kind(words) == "person"
+        common(words[0]) or len(words) > 3 and name_kind(words) == "person" and zipf(words[0].lower()) >= 3.5
     ):
         words = words[1:]
     while len(words) > 1 and common(words[-1]) and words[-1].lower().endswith(("ed", "ing")):
