@@ -127,6 +127,21 @@ def test_a_quote_left_open_is_followed_once_not_once_per_sentence(monkeypatch):
     assert looked_at(400) <= LINEAR * looked_at(100)
 
 
+def test_sumy_document_reads_each_sentences_words_once(monkeypatch):
+    from summaries.rankers.base import RankDocument
+    from summaries.rankers.sumy_adapter import sumy_document
+
+    def reads(copies: int) -> int:
+        calls = []
+        original = RankDocument.sentence_words
+        monkeypatch.setattr(RankDocument, "sentence_words", lambda self, i: calls.append(i) or original(self, i))
+        sumy_document(prepare(report(copies)))
+        monkeypatch.setattr(RankDocument, "sentence_words", original)
+        return len(calls)
+
+    assert reads(80) <= LINEAR * reads(20)
+
+
 # --- opinion and reporting ---
 
 
