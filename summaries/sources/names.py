@@ -2,7 +2,8 @@
 
 "Jin Xinjiang" and "Xinjiang Jin" share a key (the set of their lower-case words,
 initials left out); a one-word mention fits a full name whose first or last word it
-is, allowing one swapped pair of adjacent letters ("Zhuo" for "Zhou"). The same
+is, allowing one swapped pair of adjacent letters ("Zhuo" for "Zhou"): linking looks
+each of a word's `spellings` up in indexes of those first and last words. The same
 names come back throughout an article, so each answer is worked out once.
 """
 
@@ -14,6 +15,9 @@ from functools import lru_cache
 _POSSESSIVE = re.compile(r"['’]s$")
 _INITIAL = re.compile(r"[A-Z]\.")
 _CACHED = 1 << 16
+# No name has a word this long; past it a word's swapped spellings (as many as its
+# letters, each as long) are not worth making.
+MAX_SWAPPED = 40
 
 
 @lru_cache(maxsize=_CACHED)
@@ -35,23 +39,11 @@ def name_ends(words: tuple[str, ...]) -> tuple[str, ...]:
     return (lowered[0], lowered[-1]) if lowered else ()
 
 
-def one_swap(a: str, b: str) -> bool:
-    """True when b is a with one adjacent pair of letters swapped ("Zhuo"/"Zhou")."""
-    if len(a) != len(b) or len(a) < 4 or a == b:
-        return False
-    diffs = [k for k in range(len(a)) if a[k] != b[k]]
-    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
-
-
 @lru_cache(maxsize=_CACHED)
 def spellings(word: str) -> tuple[str, ...]:
-    """`word` and every word that is `word` with one adjacent pair of letters swapped:
-    the words w for which `word == w or one_swap(word, w)`, to look up in an index."""
-    if len(word) < 4:
+    """`word` and, for a word of 4 to MAX_SWAPPED letters, every word that is `word` with
+    one adjacent pair of different letters swapped ("zhou": "zhuo", "zohu", "hzou"):
+    the spellings of one name that linking takes for the same, looked up in an index."""
+    if not 4 <= len(word) <= MAX_SWAPPED:
         return (word,)
     return (word, *(word[:k] + word[k + 1] + word[k] + word[k + 2 :] for k in range(len(word) - 1) if word[k] != word[k + 1]))
-
-
-def matches_end(word: str, words: tuple[str, ...]) -> bool:
-    """Whether `word` is the first or last word of the name `words`, or one swap away."""
-    return any(word == w or one_swap(word, w) for w in name_ends(words))
