@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summaries.stance import lexicons as lx
 
@@ -100,6 +101,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 _TOKEN = re.compile(r"[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,:]\d+)*%?|[$£€%]")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 _DOUBLE_QUOTE = re.compile('"')
+_SHORT_QUOTE = re.compile(r'"([^"]{1,40})"')
 _OPENING_CONJUNCTIONS = frozenset({"and", "but", "yet", "so", "or", "nor"})
 # The author's own forecast ("Putin will hope to sow uncertainty"): speculation that
 # draws a conclusion, which NewsSD's guidelines count as opinion. "going"/"bound"
@@ -125,6 +127,7 @@ class SentenceFeatures:
     evidence: dict[str, tuple[str, ...]]
 
 
+@lru_cache(maxsize=4096)  # a sentence is read by the features, the attribution pattern and the quote runs
 def normalise_quotes(sentence: str) -> str:
     """Curly and single quotation marks as plain double quotes; apostrophes as '."""
     return _SINGLE_QUOTED.sub(r'"\1"', sentence).translate(_QUOTES)
@@ -158,7 +161,7 @@ def _quoted_mask(text: str, tokens: list[re.Match[str]]) -> list[bool]:
 def _scare_quotes(text: str) -> list[str]:
     """Short quoted phrases (one to three words) that are not a quoted statement."""
     found = []
-    for match in re.finditer(r'"([^"]{1,40})"', text):
+    for match in _SHORT_QUOTE.finditer(text):
         inner = match.group(1).strip(" ,.")
         if inner and len(inner.split()) <= 3 and not inner.endswith(("?", "!")):
             found.append(inner)
