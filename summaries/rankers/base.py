@@ -305,7 +305,7 @@ class _Terms:
             cells, counts = np.unique(rows * width + (ids - first), return_counts=True)
             rows, columns = np.divmod(cells, width)
             in_title = rows == n
-            self.title_columns = np.unique(columns[in_title]).tolist()
+            self.title_columns = columns[in_title].tolist()  # one row's columns: unique, in order
             keep = ~in_title
             self.rows, self.columns, self.counts = rows[keep], columns[keep], counts[keep].astype(np.float64)
         else:

@@ -122,8 +122,7 @@ class DefaultRanker:
         else:
             features[0] = pagerank(document.similarity())
         features[1] = _front_loading(n)
-        if document.title_columns():
-            features[2] = document.title_overlap()
+        features[2] = document.title_overlap()
         length = self.length_weight(n, sentences_count)
         if length:
             features[3] = np.log1p(document.term_sizes())
