@@ -8,7 +8,9 @@ first 30, 60, 120 and 240 joined with a blank line between them, and one of just
 under 5 MiB (the reader's input limit), which goes through the articles once (about
 4 MB) and then again from the start, as a long pasted text repeats itself.
 
-Printed, each figure from one run (`--runs N` for medians):
+Printed, each figure from one run (`--runs N` for medians), as `wall/CPU`: seconds
+by the clock, and CPU seconds (user + system), which a shared machine whose cores
+other work keeps busy inflates far less:
 - the length sweep: seconds of `reader clean|summarize|sources|sections DOC --format
   jsonl`, each a whole process as a user runs it (start-up, imports, reading,
   cleaning, analysis, output written to /dev/null), and seconds per 100 KB (1 KB =
@@ -42,12 +44,14 @@ import argparse
 import json
 import os
 import random
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 # Run as a script, this folder comes first on sys.path and its summaries.py would
 # shadow the summaries package: look in the project root instead.
@@ -189,10 +193,10 @@ class LexRank:
         self.summarizer(document, max(3, round(count / 5)))
         return count
 
-    def seconds(self, text: str, clock=time.perf_counter) -> float:
-        started = clock()
+    def timing(self, text: str) -> "Timing":
+        wall, cpu = time.perf_counter(), time.process_time()
         self.summarise(text)
-        return clock() - started
+        return Timing(time.perf_counter() - wall, time.process_time() - cpu)
 
 
 # ---------------------------------------------------------------- the reader
@@ -208,9 +212,10 @@ class Reader:
     def argv(self, *args: str) -> list[str]:
         return [self.python, "-m", "reader", *args, "--format", "jsonl"]
 
-    def seconds(self, *args: str, capture: bool = False) -> tuple[float | None, str]:
-        """Wall-clock seconds (None past the timeout) and, if asked, the output."""
-        started = time.perf_counter()
+    def timing(self, *args: str, capture: bool = False) -> tuple["Timing | None", str]:
+        """Wall-clock and CPU seconds of the whole process (None past the timeout) and,
+        if asked, its output."""
+        wall, cpu = time.perf_counter(), _children_cpu()
         try:
             done = subprocess.run(
                 self.argv(*args),
@@ -222,10 +227,10 @@ class Reader:
             )
         except subprocess.TimeoutExpired:
             return None, ""
-        elapsed = time.perf_counter() - started
+        timing = Timing(time.perf_counter() - wall, _children_cpu() - cpu)
         if done.returncode != 0:
             sys.exit(f"{' '.join(self.argv(*args))} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-        return elapsed, done.stdout or ""
+        return timing, done.stdout or ""
 
     def engine_seconds(self, path: str) -> float:
         """CPU seconds of named sources and the summary of `path`, once cleaned, in the
@@ -244,61 +249,71 @@ class Reader:
         return eval(done.stdout.strip().splitlines()[-1])  # a repr of floats and strings we printed
 
 
-def median_seconds(measure, runs: int) -> float | None:
+class Timing(NamedTuple):
+    wall: float  # seconds by the clock
+    cpu: float  # CPU seconds (user + system): what a busy shared machine inflates least
+
+    def per_100_kb(self, size_kb: float) -> "Timing":
+        return Timing(self.wall / size_kb * 100, self.cpu / size_kb * 100)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def median_timing(measure, runs: int) -> Timing | None:
+    """The median of `runs` timings (wall and CPU apart); None if any run timed out."""
     values = [measure() for _ in range(runs)]
     if any(v is None for v in values):
         return None
-    return statistics.median(values)
+    return Timing(statistics.median(v.wall for v in values), statistics.median(v.cpu for v in values))
 
 
-def shown(seconds: float | None, digits: int = 2) -> str:
-    return "timeout" if seconds is None else f"{seconds:.{digits}f}"
+def shown(timing: Timing | None, digits: int = 2) -> str:
+    return "timeout" if timing is None else f"{timing.wall:.{digits}f}/{timing.cpu:.{digits}f}"
 
 
 # ---------------------------------------------------------------- the parts
 
 
 def sweep(reader: Reader, lexrank: LexRank, documents: list[tuple[str, Path]], args) -> None:
-    print("\nLength sweep: seconds per command (whole process), LexRank alone in this process")
-    header = f"{'document':<22} {'KB':>6} {'articles':>8} {'sentences':>9}" + "".join(f" {c:>10}" for c in COMMANDS)
-    print(header + f" {'LexRank':>10}")
+    print("\nLength sweep: seconds per command as `wall/CPU` (whole process; LexRank alone in this process)")
+    columns = (*COMMANDS, "LexRank")
+    header = f"{'document':<22} {'KB':>6} {'articles':>8} {'sentences':>9}" + "".join(f" {c:>13}" for c in columns)
+    print(header)
     rows = []
     for name, path in documents:
         size_kb = path.stat().st_size / 1000
-        cleaned, output = reader.seconds("clean", str(path), capture=True)
+        _, output = reader.timing("clean", str(path), capture=True)  # what cleaning made of it
         objects = [json.loads(line) for line in output.splitlines()]
         sentences = sum(len(o["sentences"]) for o in objects)
-        times = {"clean": median_seconds(lambda: reader.seconds("clean", str(path))[0], args.runs - 1) if args.runs > 1 else cleaned}
-        for command in COMMANDS[1:]:
-            times[command] = median_seconds(lambda: reader.seconds(command, str(path))[0], args.runs)
+        times = {c: median_timing(lambda: reader.timing(c, str(path))[0], args.runs) for c in COMMANDS}
         if size_kb <= args.lexrank_max_kb:
             text = path.read_text(encoding="utf-8")
-            peer = median_seconds(lambda: lexrank.seconds(text), args.runs)
-            peer_shown = shown(peer)
-        else:
-            peer, peer_shown = None, "skipped"
-        rows.append((name, size_kb, times, peer))
-        print(
-            f"{name:<22} {size_kb:>6.0f} {len(objects):>8} {sentences:>9}"
-            + "".join(f" {shown(times[c]):>10}" for c in COMMANDS)
-            + f" {peer_shown:>10}",
-            flush=True,
-        )
+            times["LexRank"] = median_timing(lambda: lexrank.timing(text), args.runs)
+        rows.append((name, size_kb, times))
+        cells = "".join(f" {shown(times[c]) if c in times else 'skipped':>13}" for c in columns)
+        print(f"{name:<22} {size_kb:>6.0f} {len(objects):>8} {sentences:>9}" + cells, flush=True)
     print(f"(LexRank skipped above {args.lexrank_max_kb:.0f} KB; `articles` is what cleaning made of the document)")
-    print("\nSeconds per 100 KB")
-    print(f"{'document':<22}" + "".join(f" {c:>10}" for c in COMMANDS) + f" {'LexRank':>10}")
-    for name, size_kb, times, peer in rows:
-        per = {c: None if times[c] is None else times[c] / size_kb * 100 for c in COMMANDS}
-        peer_per = "skipped" if peer is None else f"{peer / size_kb * 100:.3f}"
-        print(f"{name:<22}" + "".join(f" {shown(per[c], 3):>10}" for c in COMMANDS) + f" {peer_per:>10}")
-    first, last = rows[0], rows[min(len(rows), len(SIZES)) - 1]
-    print(f"\nper-100-KB time of '{last[0]}' / '{first[0]}' (target <= 1.5):")
+    print("\nSeconds per 100 KB, `wall/CPU`")
+    print(f"{'document':<22}" + "".join(f" {c:>13}" for c in columns))
+    for name, size_kb, times in rows:
+        cells = []
+        for c in columns:
+            timing = times.get(c, "skipped")
+            cells.append(timing if isinstance(timing, str) else shown(timing and timing.per_100_kb(size_kb), 3))
+        print(f"{name:<22}" + "".join(f" {cell:>13}" for cell in cells))
+    first, last = rows[0], rows[min(len(rows), len(args.sizes.split(","))) - 1]
+    print(f"\nper-100-KB time of '{last[0]}' / '{first[0]}', wall and CPU (target <= 1.5):")
     for command in COMMANDS:
         a, b = first[2][command], last[2][command]
         if a is None or b is None:
             print(f"  {command:<10} n/a (timeout)")
         else:
-            print(f"  {command:<10} {(b / last[1]) / (a / first[1]):.2f}")
+            wall = (b.wall / last[1]) / (a.wall / first[1])
+            cpu = (b.cpu / last[1]) / (a.cpu / first[1])
+            print(f"  {command:<10} {wall:.2f} / {cpu:.2f}")
 
 
 def six_hundred(reader: Reader, lexrank: LexRank, paths: list[Path], folder: Path, args) -> None:
@@ -311,15 +326,15 @@ def six_hundred(reader: Reader, lexrank: LexRank, paths: list[Path], folder: Pat
         count += 1
     path = folder / f"joined-{count}.txt"
     path.write_text(text, encoding="utf-8")
-    ours = median_seconds(lambda: reader.seconds("summarize", str(path))[0], args.runs)
-    peer = median_seconds(lambda: lexrank.seconds(text), args.runs)
+    ours = median_timing(lambda: reader.timing("summarize", str(path))[0], args.runs)
+    peer = median_timing(lambda: lexrank.timing(text), args.runs)
     engine = reader.engine_seconds(str(path))
-    peer_cpu = min(lexrank.seconds(text, time.process_time) for _ in range(max(1, args.runs)))
-    print(f"\nA document of {sentences} sentences ({count} articles, {len(text.encode()) / 1000:.0f} KB):")
-    print(f"  reader summarize (whole process): {shown(ours)} s; LexRank alone: {shown(peer)} s", end="")
-    print(f"; LexRank / reader = {peer / ours:.1f}x (target >= 20x)" if ours else "")
+    print(f"\nA document of {sentences} sentences ({count} articles, {len(text.encode()) / 1000:.0f} KB), `wall/CPU` seconds:")
+    print(f"  reader summarize (whole process): {shown(ours)}; LexRank alone: {shown(peer)}")
+    if ours:
+        print(f"  LexRank / reader: {peer.wall / ours.wall:.1f}x wall, {peer.cpu / ours.cpu:.1f}x CPU (target >= 20x)")
     print(f"  its analysis alone (named sources + summary, the text cleaned beforehand): {engine:.3f} CPU s;", end="")
-    print(f" LexRank alone: {peer_cpu:.2f} CPU s; LexRank / analysis = {peer_cpu / engine:.1f}x")
+    print(f" LexRank / analysis = {peer.cpu / engine:.1f}x CPU")
 
 
 def many_articles(reader: Reader, lexrank: LexRank, paths: list[Path], folder: Path, args) -> None:
@@ -328,19 +343,21 @@ def many_articles(reader: Reader, lexrank: LexRank, paths: list[Path], folder: P
     directory.mkdir()
     for path in chosen:
         (directory / f"{path.parent.name}-{path.name}").symlink_to(path)
-    ours = median_seconds(lambda: reader.seconds("summarize", str(directory))[0], args.runs)
+    ours = median_timing(lambda: reader.timing("summarize", str(directory))[0], args.runs)
 
-    def peer_run() -> float:
-        started = time.perf_counter()
+    def peer_run() -> Timing:
+        wall, cpu = time.perf_counter(), time.process_time()
         for path in chosen:
             lexrank.summarise(path.read_text(encoding="utf-8", errors="replace"))
-        return time.perf_counter() - started
+        return Timing(time.perf_counter() - wall, time.process_time() - cpu)
 
-    peer = median_seconds(peer_run, args.runs)
-    print(f"\n{len(chosen)} articles: reader summarize DIR (whole process, one process): {shown(ours)} s;", end="")
-    print(f" LexRank alone: {shown(peer)} s; LexRank / reader = {peer / ours:.2f}x (target >= 3x)" if ours else "")
-    one = median_seconds(lambda: reader.seconds("summarize", str(chosen[0]))[0], max(3, args.runs))
-    print(f"  one article, whole process (start-up and imports): {shown(one)} s")
+    peer = median_timing(peer_run, args.runs)
+    print(f"\n{len(chosen)} articles, `wall/CPU` seconds: reader summarize DIR (whole process, one process): {shown(ours)};", end="")
+    print(f" LexRank alone: {shown(peer)}")
+    if ours:
+        print(f"  LexRank / reader: {peer.wall / ours.wall:.2f}x wall, {peer.cpu / ours.cpu:.2f}x CPU (target >= 3x)")
+    one = median_timing(lambda: reader.timing("summarize", str(chosen[0]))[0], max(3, args.runs))
+    print(f"  one article, whole process (start-up and imports): {shown(one)}")
     total, rows = reader.profile("summarize", str(directory))
     print(f"  profile of the same command in one process ({total:.2f} s under the profiler):")
     for label, path, name in STAGES:
