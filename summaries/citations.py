@@ -266,7 +266,7 @@ class QuoteStates:
         self._marks = quote_marks(document)
         # Where a quote running on from a sentence is attributed, remembered for every
         # sentence the walk passed (they share the answer): each walk is paid once.
-        self._closes: dict[int, int | None] = {}
+        self._closes: dict[int, tuple[int | None, int]] = {}
         self._opens: dict[int, tuple[int | None, int]] = {}
 
     def __len__(self) -> int:
@@ -337,46 +337,39 @@ class QuoteStates:
     def attributed_where_closes(self, index: int) -> int | None:
         """The first attributed sentence reached going forward from `index` while the
         quote runs on within the paragraph ("…," he said), or None."""
-        sentences = self._document.article.sentences
-        passed: list[int] = []
-        j = index
-        while True:
-            if j in self._closes:
-                found = self._closes[j]
-                break
-            passed.append(j)
-            if not (self[j].ends_inside and j + 1 < len(sentences) and sentences[j + 1].paragraph == sentences[j].paragraph):
-                found = None
-                break
-            j += 1
-            if self[j].attributed:
-                found = j
-                break
-        for k in passed:
-            self._closes[k] = found
-        return found
+        return self._walk(index, 1, self._closes)[0]
 
     def attributed_where_opens(self, index: int) -> tuple[int | None, int]:
         """Going back from `index` to where its quote opened within the paragraph: the
         first attributed sentence met (or None), and the sentence where the walk stopped."""
+        return self._walk(index, -1, self._opens)
+
+    def _walk(self, index: int, step: int, known: dict[int, tuple[int | None, int]]) -> tuple[int | None, int]:
+        """From `index`, one sentence at a time by `step` while the quote runs on within
+        the paragraph, to the first attributed sentence: (it or None, where the walk
+        stopped). Every sentence passed has the same answer: it is remembered for all."""
         sentences = self._document.article.sentences
         passed: list[int] = []
         j = index
-        while True:
-            if j in self._opens:
-                found = self._opens[j]
-                break
+        while j not in known:
             passed.append(j)
-            if not (self[j].starts_inside and j > 0 and sentences[j - 1].paragraph == sentences[j].paragraph and self[j - 1].ends_inside):
+            k = j + step
+            if not (0 <= k < len(sentences) and sentences[k].paragraph == sentences[j].paragraph and self._runs_on(j, k)):
                 found = (None, j)
                 break
-            j -= 1
+            j = k
             if self[j].attributed:
                 found = (j, j)
                 break
+        else:
+            found = known[j]
         for k in passed:
-            self._opens[k] = found
+            known[k] = found
         return found
+
+    def _runs_on(self, j: int, k: int) -> bool:
+        """Whether the quote of sentence j carries on into the next or previous sentence k."""
+        return self[j].ends_inside if k > j else self[j].starts_inside and self[k].ends_inside
 
 
 def quote_info(document: RankDocument) -> list[QuoteInfo]:
