@@ -3,7 +3,8 @@
 Whatever ranked the sentences, the summary built here
 - never shows a fragment or page junk (`junk_reason`), a section heading, or an
   interviewer's prompt in an interview,
-- never shows two near-duplicate sentences,
+- never shows two near-duplicate sentences (in a text too long to compare every
+  pair: near-duplicates within the window of rankers/window.py, exact repeats anywhere),
 - keeps a quote's speaker: a bare quote whose attribution sits in another sentence
   either carries the speaker's name (from the named sources) or brings the
   attributing sentence along ("attribution of sentence N"),
