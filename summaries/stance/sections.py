@@ -19,7 +19,6 @@ sections in step with the conversation instead of flickering paragraph by paragr
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from summaries.model import Article, Section
 from summaries.segment import sentences_by_paragraph
