@@ -3,7 +3,8 @@
 Whatever ranked the sentences, the summary built here
 - never shows a fragment or page junk (`junk_reason`), a section heading, or an
   interviewer's prompt in an interview,
-- never shows two near-duplicate sentences,
+- never shows two near-duplicate sentences (in a text too long to compare every
+  pair: near-duplicates within the window of rankers/window.py, exact repeats anywhere),
 - keeps a quote's speaker: a bare quote whose attribution sits in another sentence
   either carries the speaker's name (from the named sources) or brings the
   attributing sentence along ("attribution of sentence N"),
@@ -19,14 +20,12 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
 import numpy as np
 
 from summaries.model import Source, SummaryItem
-
-if TYPE_CHECKING:  # the rankers import this module's sentence rules
-    from summaries.rankers.base import RankDocument, Ranked
+from summaries.rankers.base import RankDocument, Ranked
 
 # --------------------------------------------------------------------- junk
 
@@ -194,51 +193,6 @@ def junk_reason(text: str, words: list[str], *, as_helper: bool = False) -> str 
     return None
 
 
-# ------------------------------------------------------- dangling references
-
-_DANGLING_WORDS = """
-    he she they it its his her their them him this these those that such
-    however but and also meanwhile moreover furthermore nevertheless nonetheless yet instead therefore thus
-    hence consequently so then besides otherwise indeed likewise similarly additionally still too
-""".split()
-_DANGLING_PHRASES = (
-    "as a result", "in addition", "by contrast", "in contrast", "on the other hand", "for example",
-    "for instance", "even so", "despite this", "because of this", "at the same time", "in turn", "as well",
-)
-_DANGLING = re.compile(
-    r"\s*(?:" + "|".join(sorted(_DANGLING_WORDS + [p.replace(" ", r"\s+") for p in _DANGLING_PHRASES], key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
-_OPENING_QUOTE = "\"“«"
-
-
-_FIRST_WORD = re.compile(r"\s*(\w+)")
-_DANGLING_FIRST = frozenset(_DANGLING_WORDS)
-_PHRASE_FIRST = frozenset(p.split()[0] for p in _DANGLING_PHRASES)
-
-
-def dangling_start(text: str) -> bool:
-    """True when the sentence opens with a pronoun or connective that points back.
-
-    Quoted speech is not checked: a pronoun inside a quote is the speaker's.
-    """
-    first = _FIRST_WORD.match(text)
-    if first is None:
-        return False
-    word = first.group(1).lower()
-    # The word list alone decides most sentences; the phrase pattern (slow: it ignores
-    # case) runs only when the first word could open one ("as a result", "in addition").
-    return word in _DANGLING_FIRST or (word in _PHRASE_FIRST and _DANGLING.match(text) is not None)
-
-
-def dangling_flags(document: RankDocument) -> list[bool]:
-    """`dangling_start` of every sentence, computed once per document."""
-    flags = document._cache.get("dangling")
-    if flags is None:
-        flags = document._cache["dangling"] = list(map(dangling_start, document.texts))
-    return flags
-
-
 # ------------------------------------------------------------------ quotes
 
 _SPEECH_VERBS = """
@@ -250,6 +204,7 @@ _SPEECH_VERBS = """
 _SPEECH = frozenset(_SPEECH_VERBS)
 _WORDS = re.compile(r"[^\W\d_]+")
 _QUOTE_MARKS = '"“”«»'
+_OPENING_QUOTE = "\"“«"
 
 
 class QuoteInfo(NamedTuple):
@@ -303,13 +258,17 @@ class QuoteStates:
     outside the quotes only for the sentence asked about. The citation step looks at
     a few sentences of a long article."""
 
-    __slots__ = ("_document", "_infos", "_marks", "_depths")
+    __slots__ = ("_document", "_infos", "_marks", "_depths", "_closes", "_opens")
 
     def __init__(self, document: RankDocument) -> None:
         self._document = document
         self._infos: list[QuoteInfo | None] = [None] * len(document)
         self._depths: list[tuple[int, int, int, int] | None] = [None] * len(document)
         self._marks = quote_marks(document)
+        # Where a quote running on from a sentence is attributed, remembered for every
+        # sentence the walk passed (they share the answer): each walk is paid once.
+        self._closes: dict[int, tuple[int | None, int]] = {}
+        self._opens: dict[int, tuple[int | None, int]] = {}
 
     def __len__(self) -> int:
         return len(self._infos)
@@ -376,6 +335,43 @@ class QuoteStates:
             len(outside_words) < 3,
         )
 
+    def attributed_where_closes(self, index: int) -> int | None:
+        """The first attributed sentence reached going forward from `index` while the
+        quote runs on within the paragraph ("…," he said), or None."""
+        return self._walk(index, 1, self._closes)[0]
+
+    def attributed_where_opens(self, index: int) -> tuple[int | None, int]:
+        """Going back from `index` to where its quote opened within the paragraph: the
+        first attributed sentence met (or None), and the sentence where the walk stopped."""
+        return self._walk(index, -1, self._opens)
+
+    def _walk(self, index: int, step: int, known: dict[int, tuple[int | None, int]]) -> tuple[int | None, int]:
+        """From `index`, one sentence at a time by `step` while the quote runs on within
+        the paragraph, to the first attributed sentence: (it or None, where the walk
+        stopped). Every sentence passed has the same answer: it is remembered for all."""
+        sentences = self._document.article.sentences
+        passed: list[int] = []
+        j = index
+        while j not in known:
+            passed.append(j)
+            k = j + step
+            if not (0 <= k < len(sentences) and sentences[k].paragraph == sentences[j].paragraph and self._runs_on(j, k)):
+                found = (None, j)
+                break
+            j = k
+            if self[j].attributed:
+                found = (j, j)
+                break
+        else:
+            found = known[j]
+        for k in passed:
+            known[k] = found
+        return found
+
+    def _runs_on(self, j: int, k: int) -> bool:
+        """Whether the quote of sentence j carries on into the next or previous sentence k."""
+        return self[j].ends_inside if k > j else self[j].starts_inside and self[k].ends_inside
+
 
 def quote_info(document: RankDocument) -> list[QuoteInfo]:
     """Quote state of every sentence, tracked across each paragraph."""
@@ -383,7 +379,7 @@ def quote_info(document: RankDocument) -> list[QuoteInfo]:
     return [states[i] for i in range(len(states))]
 
 
-def attributing_sentence(document: RankDocument, index: int, quotes: QuoteStates | list[QuoteInfo]) -> int | None:
+def attributing_sentence(document: RankDocument, index: int, quotes: QuoteStates) -> int | None:
     """For a bare quote, the separate sentence that says who is speaking; else None.
 
     A quote without a speech verb of its own is attributed where it closes ("…," he
@@ -393,20 +389,12 @@ def attributing_sentence(document: RankDocument, index: int, quotes: QuoteStates
     info = quotes[index]
     if info.attributed or not (info.starts_inside or info.quoted):
         return None
-    sentences = document.article.sentences
-    paragraph = sentences[index].paragraph
-    # forward to where the quote closes
-    j = index
-    while quotes[j].ends_inside and j + 1 < len(sentences) and sentences[j + 1].paragraph == paragraph:
-        j += 1
-        if quotes[j].attributed:
-            return j
-    # back to where it opened
-    j = index
-    while quotes[j].starts_inside and j > 0 and sentences[j - 1].paragraph == paragraph and quotes[j - 1].ends_inside:
-        j -= 1
-        if quotes[j].attributed:
-            return j
+    closing = quotes.attributed_where_closes(index)
+    if closing is not None:
+        return closing
+    opening, j = quotes.attributed_where_opens(index)
+    if opening is not None:
+        return opening
     # an introduction ending in a colon, possibly in the previous paragraph
     if j > 0 and document.texts[j - 1].rstrip(_CLOSERS).endswith(":") and quotes[j - 1].attributed:
         return j - 1
@@ -440,8 +428,7 @@ class CitationAwareSelector:
         self.attributions = sentence_attributions(sources)
         self._junk: dict[int, str | None] = {}
         self._speakers: dict[int, int | None] = {}
-        self._dangling = dangling_flags(document)
-        self._similarity = None if document.very_long else document.similarity()
+        self._dangling = document.dangling_flags()
         self._partners: dict[int, set[int]] | None = None
 
     def _junk_of(self, index: int) -> str | None:
@@ -501,7 +488,9 @@ class CitationAwareSelector:
         return reason
 
     def antecedent(self, index: int) -> int | None:
-        """The sentence a dangling start points back to: the nearest earlier usable one."""
+        """The sentence a dangling start points back to: the nearest earlier usable one.
+        (Candidates are usable, so the walks of all candidates together pass each
+        sentence about once.)"""
         j = index - 1
         while j >= 0:
             if self.junk(j, as_helper=True) is None:
@@ -558,26 +547,33 @@ class CitationAwareSelector:
         speaker = self._speaker(index)
         return self.attributions.get(speaker) if speaker is not None else None
 
-    def _duplicate(self, index: int, chosen) -> bool:
-        """Whether `index` nearly repeats one of the `chosen` sentences (same words,
-        or a cosine similarity of their terms of NEAR_DUPLICATE or more)."""
-        if not chosen:
+    def _duplicate(self, index: int, chosen, also: int | None = None) -> bool:
+        """Whether `index` nearly repeats one of the `chosen` sentences or `also` (same
+        words, or a cosine similarity of their terms of NEAR_DUPLICATE or more)."""
+        if not chosen and also is None:
             return False
         if self._partners is None:
             self._partners = self._near_duplicates()
         partners = self._partners.get(index)
-        return partners is not None and not partners.isdisjoint(chosen)
+        # Look the few partners up in `chosen`, not `chosen` in the partners: a long
+        # text's summary holds thousands of sentences.
+        return partners is not None and (also in partners or any(p in chosen for p in partners))
 
     def _near_duplicates(self) -> dict[int, set[int]]:
         """Each sentence's near duplicates, found once for the whole article: a few array
         calls instead of a look at the similarity row for every candidate. Most news
-        articles have none."""
+        articles have none. In a windowed text, near duplicates are looked for within
+        the window and exact repeats everywhere."""
         partners: dict[int, set[int]] = {}
-        if self._similarity is not None:  # no matrix for a book-length text: exact repeats only
-            near = self._similarity >= NEAR_DUPLICATE
+        if self.document.windowed:
+            pairs = self.document.window_similarity().pairs_at_least(NEAR_DUPLICATE)
+            pairs += [(j, i) for i, j in pairs]
+        else:
+            near = self.document.similarity() >= NEAR_DUPLICATE
             near.flat[:: len(near) + 1] = False
-            for i, j in zip(*(axis.tolist() for axis in np.nonzero(near))):
-                partners.setdefault(i, set()).add(j)
+            pairs = zip(*(axis.tolist() for axis in np.nonzero(near)))
+        for i, j in pairs:
+            partners.setdefault(i, set()).add(j)
         texts = self.document.texts
         folded = list(map(str.casefold, texts))
         if len(set(folded)) < len(folded):  # a repeat (rare): group the sentences by their words
@@ -615,7 +611,7 @@ class CitationAwareSelector:
             if (
                 needed is None
                 or len(chosen) + 1 + len(needed) > count
-                or (needed and any(self._duplicate(h, (*chosen, index)) for h, _ in needed))
+                or (needed and any(self._duplicate(h, chosen, also=index) for h, _ in needed))
             ):
                 passed_over.append(index)
                 continue

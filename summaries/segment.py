@@ -6,14 +6,17 @@ That package is Punkt vendored out of NLTK and asserts parity with NLTK's tokeni
 we run its tokenizer rather than `nltk.tokenize.punkt` because importing nltk costs
 about a quarter of a second and ~28 MB, paid by every start of the reader
 (tests/unit/test_segment.py checks both give the same spans). Sentences never cross
-a paragraph boundary.
+a paragraph boundary, and none is longer than MAX_SENTENCE_CHARS: a run of text
+without a sentence end (a transcript without punctuation, a table pasted as one
+line) is cut at the last space before that length, so every analysis that reads a
+sentence at a time stays linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import punkt
 
@@ -31,8 +34,12 @@ EXTRA_ABBREVIATIONS = frozenset(
     }
 )
 
+# Longer than any sentence of the evaluation corpora (the longest has 619 characters)
+# by a wide margin: only text without sentence ends is cut.
+MAX_SENTENCE_CHARS = 2000
+
 _NUMBERED_ABBREVIATION = re.compile(r"(?:\b(?:No|Nos|Art|Vol|Ch|pp?)\.)\s*$")
-_STARTS_WITH_DIGIT = re.compile(r"^\s*\d")
+_STARTS_WITH_DIGIT = re.compile(r"\s*\d")  # used with match(): anchored where it starts
 WORD = re.compile(r"\w+(?:[-'’.]\w+)*", re.UNICODE)
 
 
@@ -60,19 +67,39 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     if not chunk.strip():
         return []
     spans = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(chunk)]
-    return _trim(text, _merge_numbered_abbreviations(text, spans))
+    return _trim(text, _cut_long(text, _merge_numbered_abbreviations(text, spans)))
 
 
 def _merge_numbered_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"No. 5", "pp. 12": Punkt ends a sentence at the abbreviation; join it to the number."""
     merged: list[tuple[int, int]] = []
     for span in spans:
         if merged:
-            previous = text[merged[-1][0] : merged[-1][1]]
-            if _NUMBERED_ABBREVIATION.search(previous) and _STARTS_WITH_DIGIT.match(text[span[0] : span[1]]):
-                merged[-1] = (merged[-1][0], span[1])
+            first, last = merged[-1]
+            # The abbreviation ends the previous span: look at its end only (a run of
+            # merges must not read the growing span again and again).
+            stop = last
+            while stop > first and text[stop - 1].isspace():
+                stop -= 1
+            if _NUMBERED_ABBREVIATION.search(text, max(first, stop - 4), last) and _STARTS_WITH_DIGIT.match(text, span[0], span[1]):
+                merged[-1] = (first, span[1])
                 continue
         merged.append(span)
     return merged
+
+
+def _cut_long(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Spans longer than MAX_SENTENCE_CHARS cut at the last space (or line break) before
+    that length, or at that length when there is none."""
+    for start, end in spans:
+        while end - start > MAX_SENTENCE_CHARS:
+            limit = start + MAX_SENTENCE_CHARS
+            cut = max(text.rfind(" ", start + 1, limit), text.rfind("\n", start + 1, limit))
+            if cut <= start:
+                cut = limit
+            yield start, cut
+            start = cut
+        yield start, end
 
 
 def _trim(text: str, spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -94,6 +121,14 @@ def split_sentences(text: str, paragraphs: Sequence[Paragraph]) -> tuple[Sentenc
         for s, e in sentence_spans(text, paragraph.start, paragraph.end):
             sentences.append(Sentence(s, e, index))
     return tuple(sentences)
+
+
+def sentences_by_paragraph(sentences: Sequence[Sentence], paragraph_count: int) -> list[list[int]]:
+    """The indexes of each paragraph's sentences, in one pass over the sentences."""
+    found: list[list[int]] = [[] for _ in range(paragraph_count)]
+    for index, sentence in enumerate(sentences):
+        found[sentence.paragraph].append(index)
+    return found
 
 
 def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

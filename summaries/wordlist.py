@@ -2,9 +2,11 @@
 
 Single words are looked up in wordfreq's own data file (`large_en.msgpack.gz`),
 read here with the same arithmetic as `wordfreq.zipf_frequency`: importing wordfreq
-itself costs about 0.15 s for its tokenizer, which a lone word does not need, and
-the reader pays it before its first paint. Anything that is not a plain run of
-letters still goes through wordfreq (tests/unit/test_wordlist.py checks both agree).
+itself costs about 0.15 s for its tokenizer and 0.4 s for its own copy of the list,
+which a lone word does not need, and the reader pays it before its first paint.
+Anything but a run of letters, hyphenated runs of letters and negations such as
+"don't" is cut into tokens by wordfreq's own tokenizer, and its digits weighed by
+wordfreq's rule (tests/unit/test_wordlist.py checks both agree).
 """
 
 from __future__ import annotations
@@ -12,11 +14,15 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import math
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
 LIST_FILE = Path("data") / "large_en.msgpack.gz"
+# "don't", "isn't": wordfreq keeps such a word whole (no vowel follows the apostrophe)
+# and looks it up with a straight apostrophe, as the list stores it.
+_NEGATED = re.compile(r"[^\W\d_]+n't")
 
 
 @lru_cache(maxsize=1)
@@ -40,22 +46,48 @@ def _frequency_by_word() -> dict[str, float]:
 
 
 def _zipf_of_frequency(frequency: float) -> float:
-    # wordfreq rounds a frequency to three significant digits, then Zipf is
-    # log10(frequency) + 9, rounded to two decimals.
-    frequency = round(frequency, math.floor(-math.log10(frequency)) + 3)
-    return round(math.log10(frequency) + 9, 2)
+    # As wordfreq: no frequency below its floor (1e-9, Zipf 0), rounded to three
+    # significant digits, then Zipf is log10(frequency) + 9 rounded to two decimals.
+    frequency = max(frequency, 1e-9)
+    frequency = round(frequency, math.floor(-math.log(frequency, 10)) + 3)
+    return round(math.log(frequency, 10) + 9, 2)
 
 
+@lru_cache(maxsize=1 << 16)  # asked of the same words throughout an article, and across articles
 def zipf(word: str) -> float:
     """wordfreq's `zipf_frequency(word, "en")`; 0.0 for a word it does not know."""
-    parts = unicodedata.normalize("NFC", word).casefold().split("-")
-    if all(part.isalpha() for part in parts):
+    parts = unicodedata.normalize("NFC", word).casefold().replace("’", "'").split("-")
+    if all(part.isalpha() or _NEGATED.fullmatch(part) for part in parts):
         # A hyphenated word is its parts, combined as wordfreq combines tokens.
-        table = _frequency_by_word()
-        frequencies = [table.get(part, 0.0) for part in parts]
-        if not all(frequencies):
-            return 0.0
-        return _zipf_of_frequency(1.0 / sum(1.0 / f for f in frequencies))
-    from wordfreq import zipf_frequency
+        return _combined(parts)
+    return _combined_as_wordfreq_tokens(word)
 
-    return zipf_frequency(word, "en")
+
+def _combined(tokens: list[str], digits: tuple[str, ...] = ()) -> float:
+    """The Zipf value of tokens looked up together: 1/f = 1/f1 + 1/f2 + ... (wordfreq's
+    rule); `digits[i]`, when given, is the token as written before its digits were smashed."""
+    table = _frequency_by_word()
+    one_over = 0.0
+    for i, token in enumerate(tokens):
+        frequency = table.get(token)
+        if not frequency:
+            return 0.0
+        if digits and digits[i] != token:
+            from wordfreq.numbers import digit_freq
+
+            frequency *= digit_freq(digits[i])
+        one_over += 1.0 / frequency
+    return _zipf_of_frequency(1.0 / one_over)
+
+
+def _combined_as_wordfreq_tokens(word: str) -> float:
+    """For any other word, wordfreq's own tokens (and its rule for digits), looked up in
+    this module's copy of the list rather than in wordfreq's (building that copy
+    costs about 0.4 s)."""
+    from wordfreq import lossy_tokenize
+    from wordfreq.numbers import smash_numbers
+
+    tokens = lossy_tokenize(word, "en")
+    if not tokens:
+        return 0.0
+    return _combined([smash_numbers(t) for t in tokens], tuple(tokens))

@@ -27,11 +27,9 @@ import numpy as np
 
 from summaries.model import Article
 from summaries.segment import words as split_words
+from summaries.rankers.window import RADIUS, WindowSimilarity, window_similarity
+from summaries.sentence_rules import dangling_start
 
-# Above this many sentences no n x n matrix is built (a 5 MB file can hold 30,000),
-# and terms are hashed into HASHED_TERMS columns.
-FULL_SIMILARITY_LIMIT = 1500
-HASHED_TERMS = 1024
 # From this many sentences on, the similarity product leaves out the terms only one
 # sentence has (for fewer, picking them out costs more than it saves).
 SHARED_TERMS_FROM = 64
@@ -136,11 +134,15 @@ def _sentence_terms(texts: list[str]) -> tuple[np.ndarray, np.ndarray, dict[byte
 
 
 class RankDocument:
-    """An article ready for ranking: sentence texts, exact words on demand, a term matrix.
+    """An article ready for ranking: sentence texts, exact words on demand, its terms.
 
     Terms are the lower-cased words that are not function words, unstemmed: on
     news, stemming and idf weighting made centrality pick worse sentences (measured
-    with benchmarks/summaries.py), and skipping the stemmer is also faster.
+    with benchmarks/summaries.py), and skipping the stemmer is also faster. An
+    article of up to RADIUS + 1 sentences keeps them as a dense sentence-by-term
+    count matrix and compares every pair of sentences; a longer text keeps them as
+    sparse (sentence, term, count) entries and compares each sentence with those in
+    a window around it (see window.py), so time and memory grow with its length.
     """
 
     __slots__ = ("article", "texts", "_words", "_cache")
@@ -166,59 +168,49 @@ class RankDocument:
         """Word tokens of every sentence (sumy reads them all)."""
         return [self.sentence_words(i) for i in range(len(self.texts))]
 
-    def term_counts(self) -> tuple[np.ndarray, "TermColumns"]:
-        """Sentence-by-term count matrix, and each term's column."""
-        found = self._cache.get("counts")
+    @property
+    def windowed(self) -> bool:
+        """Too long to compare every pair of sentences: compared within a window instead."""
+        return len(self.texts) > RADIUS + 1
+
+    def _terms(self) -> "_Terms":
+        found = self._cache.get("terms")
         if found is None:
-            found = self._cache["counts"] = self._term_counts()
+            found = self._cache["terms"] = _Terms(self.texts, self.article.title, sparse=self.windowed)
         return found
 
-    def _term_counts(self) -> tuple[np.ndarray, "TermColumns"]:
-        n = len(self.texts)
-        # The title is cut and numbered with the sentences, as one more row after them:
-        # its terms then cost no second pass (see `title_columns`).
-        title = self.article.title
-        rows, ids, index, sizes = _sentence_terms([*self.texts, title] if title else self.texts)
-        self._cache["sizes"] = sizes[:n].tolist()
-        first = len(_IGNORED)
-        columns = ids - first
-        if self.very_long:  # terms share HASHED_TERMS columns (the hashing trick): the matrix stays small
-            columns %= HASHED_TERMS
-            width = HASHED_TERMS
-        else:
-            width = max(1, len(index) - first)
-        height = len(sizes)
-        cells = np.bincount(rows * width + columns, minlength=height * width).reshape(height, width)
-        self._cache["title row"] = cells[n] if title else None
-        return cells[:n].astype(np.float64), TermColumns(index, first, HASHED_TERMS if self.very_long else 0)
+    def term_counts(self) -> tuple[np.ndarray, "TermColumns"]:
+        """Sentence-by-term count matrix, and each term's column (not for a windowed text)."""
+        terms = self._terms()
+        if terms.matrix is None:
+            raise ValueError("a text this long keeps its terms sparse; see term_entries")
+        return terms.matrix, terms.columns_of
 
-    @property
-    def very_long(self) -> bool:
-        """Too long for n x n matrices (FULL_SIMILARITY_LIMIT sentences)."""
-        return len(self.texts) > FULL_SIMILARITY_LIMIT
+    def term_entries(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """A windowed text's counted terms as sparse entries: sentence, column and count
+        of each (sentence, term) pair, sorted by sentence then column."""
+        terms = self._terms()
+        if terms.rows is None:
+            raise ValueError("an article this short keeps its terms in a matrix; see term_counts")
+        return terms.rows, terms.columns, terms.counts
 
     def term_sizes(self) -> list[int]:
         """How many terms each sentence has, function words included: close to its word
         count (see `term_tokens` for how the two differ)."""
-        self.term_counts()
-        return self._cache["sizes"]
+        return self._terms().sizes
 
     def norms(self) -> np.ndarray:
         """Length of each sentence's term-frequency vector (1 for a sentence without terms)."""
         found = self._cache.get("norms")
         if found is None:
-            counts, _ = self.term_counts()
-            found = np.sqrt(np.einsum("ij,ij->i", counts, counts))
+            if self.windowed:
+                rows, _, counts = self.term_entries()
+                found = np.sqrt(np.bincount(rows, weights=counts * counts, minlength=len(self)))
+            else:
+                counts, _ = self.term_counts()
+                found = np.sqrt(np.einsum("ij,ij->i", counts, counts))
             found[found == 0] = 1.0
             self._cache["norms"] = found
-        return found
-
-    def unit_vectors(self) -> np.ndarray:
-        """Each sentence's term-frequency vector scaled to length 1 (zero if it has no terms)."""
-        found = self._cache.get("unit")
-        if found is None:
-            counts, _ = self.term_counts()
-            found = self._cache["unit"] = counts / self.norms()[:, None]
         return found
 
     def similarity(self) -> np.ndarray:
@@ -226,14 +218,13 @@ class RankDocument:
 
         Only the terms that occur in two sentences or more enter the product (the rest
         only add to a sentence's similarity to itself, which is 1): a news article's
-        matrix shrinks to a third. Only for articles of up to FULL_SIMILARITY_LIMIT
-        sentences, so memory stays linear in length: longer ones are ranked by
-        `unit_vectors` (degree centrality) and checked for exact repeats only.
+        matrix shrinks to a third. Only for articles of up to RADIUS + 1 sentences;
+        longer ones have `window_similarity`.
         """
         found = self._cache.get("similarity")
         if found is None:
-            if self.very_long:
-                raise ValueError("article too long for a full similarity matrix; use unit_vectors")
+            if self.windowed:
+                raise ValueError("text too long for a full similarity matrix; use window_similarity")
             counts, _ = self.term_counts()
             if len(counts) > SHARED_TERMS_FROM:
                 shared = counts[:, np.count_nonzero(counts, axis=0) > 1] / self.norms()[:, None]
@@ -248,49 +239,99 @@ class RankDocument:
             self._cache["similarity"] = found
         return found
 
+    def window_similarity(self) -> WindowSimilarity:
+        """Similarity of each sentence to those within RADIUS sentences of it (a windowed text)."""
+        found = self._cache.get("window")
+        if found is None:
+            rows, columns, counts = self.term_entries()
+            found = self._cache["window"] = window_similarity(rows, columns, counts / self.norms()[rows], len(self))
+        return found
+
+    def dangling_flags(self) -> list[bool]:
+        """`dangling_start` of every sentence, worked out once (the ranker and the
+        citation step both ask)."""
+        found = self._cache.get("dangling")
+        if found is None:
+            found = self._cache["dangling"] = list(map(dangling_start, self.texts))
+        return found
+
     def sentences_with(self, words: frozenset[str]) -> list[bool]:
         """Whether each sentence has one of `words` (lower-case) among its words."""
         key = ("with", words)
         found = self._cache.get(key)
         if found is None:
-            if self.very_long:  # hashed columns are shared by many terms: read the words
-                found = [not words.isdisjoint(map(str.lower, self.sentence_words(i))) for i in range(len(self))]
-            else:
-                counts, columns = self.term_counts()
-                present = columns.of(_encoded(words))
-                found = (np.add.reduce(counts[:, present], axis=1) > 0).tolist() if present else [False] * len(self)
+            present = self._terms().columns_of.of(_encoded(words))
+            found = (self._sentences_having(present) > 0).tolist() if present else [False] * len(self)
             self._cache[key] = found
         return found
 
     def title_columns(self) -> list[int]:
         """The term columns that occur in the title, in increasing order."""
-        self.term_counts()
-        row = self._cache["title row"]
-        return [] if row is None else np.flatnonzero(row).tolist()
+        return self._terms().title_columns
+
+    def title_overlap(self) -> np.ndarray:
+        """How many of the title's terms each sentence has."""
+        title = self.title_columns()
+        return self._sentences_having(title) if title else np.zeros(len(self), dtype=np.intp)
+
+    def _sentences_having(self, columns: list[int]) -> np.ndarray:
+        """How many of the term `columns` each sentence has."""
+        if not self.windowed:
+            counts, _ = self.term_counts()
+            return np.add.reduce(counts[:, columns] > 0, axis=1)
+        rows, found, _ = self.term_entries()
+        return np.bincount(rows[np.isin(found, columns)], minlength=len(self))
+
+
+class _Terms:
+    """Every sentence's counted terms, cut and numbered once: a count matrix, or for a
+    windowed text sparse entries (sentence, column, count) sorted by sentence then
+    column; the title's columns, each term's column, and each sentence's number of
+    terms (function words included)."""
+
+    __slots__ = ("matrix", "rows", "columns", "counts", "title_columns", "columns_of", "sizes")
+
+    def __init__(self, texts: list[str], title: str | None, sparse: bool) -> None:
+        n = len(texts)
+        # The title is cut and numbered with the sentences, as one more row after them:
+        # its terms then cost no second pass.
+        rows, ids, index, sizes = _sentence_terms([*texts, title] if title else texts)
+        first = len(_IGNORED)
+        width = max(1, len(index) - first)
+        self.columns_of = TermColumns(index, first)
+        self.sizes = sizes[:n].tolist()
+        self.matrix = self.rows = self.columns = self.counts = None
+        if sparse:
+            cells, counts = np.unique(rows * width + (ids - first), return_counts=True)
+            rows, columns = np.divmod(cells, width)
+            in_title = rows == n
+            self.title_columns = columns[in_title].tolist()  # one row's columns: unique, in order
+            keep = ~in_title
+            self.rows, self.columns, self.counts = rows[keep], columns[keep], counts[keep].astype(np.float64)
+        else:
+            height = len(sizes)
+            cells = np.bincount(rows * width + (ids - first), minlength=height * width).reshape(height, width)
+            self.title_columns = np.flatnonzero(cells[n]).tolist() if title else []
+            self.matrix = cells[:n].astype(np.float64)
 
 
 class TermColumns:
     """term (bytes, as `term_tokens` gives it) -> its column in the count matrix."""
 
-    __slots__ = ("_index", "_first", "_modulus")
+    __slots__ = ("_index", "_first")
 
-    def __init__(self, index: dict[bytes, int], first: int, modulus: int = 0) -> None:
+    def __init__(self, index: dict[bytes, int], first: int) -> None:
         # `index` may be a defaultdict: only .get is used here, which adds nothing.
-        self._index, self._first, self._modulus = index, first, modulus
-
-    def _column(self, i: int) -> int:
-        column = i - self._first
-        return column % self._modulus if self._modulus else column
+        self._index, self._first = index, first
 
     def get(self, term: bytes, default=None):
         i = self._index.get(term)
-        return default if i is None or i < self._first else self._column(i)
+        return default if i is None or i < self._first else i - self._first
 
     def of(self, terms) -> list[int]:
         """Columns of those of `terms` that occur (counted terms only)."""
         first = self._first
-        found = [i - first for i in map(self._index.get, terms) if i is not None and i >= first]
-        return [c % self._modulus for c in found] if self._modulus else found
+        return [i - first for i in map(self._index.get, terms) if i is not None and i >= first]
 
 
 @lru_cache(maxsize=64)

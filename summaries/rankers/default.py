@@ -3,8 +3,9 @@
 A sentence scores for
 - centrality: its PageRank in the graph of sentences weighted by the cosine
   similarity of their term-frequency vectors (TextRank/LexRank's idea, solved as one
-  linear system over one matrix product instead of per-pair loops; for texts too
-  long for an n x n matrix, the sum of its similarities instead),
+  linear system over one matrix product instead of per-pair loops; in a text too
+  long for an n x n matrix each sentence is linked to those in a window around it,
+  see window.py),
 - title overlap, and position (news is front-loaded),
 - length, when the summary is short for the article: with few sentences to show,
   each must carry more (a three-sentence summary of a long article should not spend
@@ -26,7 +27,6 @@ from functools import lru_cache
 
 import numpy as np
 
-from summaries.citations import dangling_flags
 from summaries.rankers.base import RankDocument, Ranked, by_score
 
 DAMPING = 0.85
@@ -117,20 +117,16 @@ class DefaultRanker:
         # One row per feature; the first four are standardised together, then one
         # product with the weights sums them (a handful of array calls in all).
         features = np.zeros((5, n))
-        if not document.very_long:
+        if document.windowed:  # a long text: its sentences are compared within a window
+            features[0] = document.window_similarity().pagerank(DAMPING)
+        else:
             features[0] = pagerank(document.similarity())
-        else:  # very long text: degree centrality (sum of similarities), linear in n
-            unit = document.unit_vectors()
-            features[0] = unit @ np.add.reduce(unit, axis=0)
         features[1] = _front_loading(n)
-        title = document.title_columns()
-        if title:
-            counts, _ = document.term_counts()
-            features[2] = np.add.reduce(counts[:, title] > 0, axis=1)
+        features[2] = document.title_overlap()
         length = self.length_weight(n, sentences_count)
         if length:
             features[3] = np.log1p(document.term_sizes())
-        features[4] = dangling_flags(document)
+        features[4] = document.dangling_flags()
         _standardise_rows(features[:4])
         return np.array((w.centrality, w.position, w.title, length, -w.dangling)) @ features
 
@@ -139,14 +135,16 @@ class DefaultRanker:
         if n == 0:
             return []
         scores = self.scores(document, sentences_count)
-        if document.very_long:  # by score; the citation step still drops repeats
-            return by_score(scores)
         # Maximal marginal relevance for the sentences asked for and a few to spare (the
         # citation step may pass some over); the rest follow by score.
-        cost = document.similarity()
-        if self.weights.redundancy != 1.0:
-            cost = self.weights.redundancy * cost
-        taken = _marginal_relevance(scores.tolist(), cost, min(n, sentences_count + 3))
+        count = min(n, sentences_count + 3)
+        if document.windowed:
+            taken = document.window_similarity().marginal_relevance(scores.tolist(), count, self.weights.redundancy)
+        else:
+            cost = document.similarity()
+            if self.weights.redundancy != 1.0:
+                cost = self.weights.redundancy * cost
+            taken = _marginal_relevance(scores.tolist(), cost, count)
         return by_score(scores, first=taken)
 
 

@@ -102,7 +102,7 @@ def sumy_document(document: RankDocument) -> ObjectDocumentModel:
     grouped: dict[int, list[_IndexedSentence]] = {}
     for index, sentence in enumerate(article.sentences):
         grouped.setdefault(sentence.paragraph, []).append(
-            _IndexedSentence(index, document.texts[index], document.words[index])
+            _IndexedSentence(index, document.texts[index], document.sentence_words(index))
         )
     paragraphs = [grouped[p] for p in sorted(grouped)]
     if article.title and paragraphs:

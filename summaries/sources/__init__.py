@@ -2,7 +2,8 @@
 
 `extract_sources(article)` is the one public call: cues.py lists the cue words,
 mentions.py finds the words naming a source, extract.py pairs cues with sources and
-content, linking.py merges mentions into sources.
+content, linking.py merges mentions into sources; attribution.py holds what those two
+share (the attribution record, a sentence's tokens, reading a descriptor).
 """
 
 from __future__ import annotations

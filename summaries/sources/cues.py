@@ -117,9 +117,6 @@ def _all_forms() -> dict[str, str]:
 
 CUE_FORMS: dict[str, str] = _all_forms()
 
-# Multi-word cues that introduce their source after them.
-PREPOSITIONAL_CUES = ("according to", "as reported by", "as told to")
-
 # Auxiliaries and adverbs that may stand between a subject and its cue verb
 # ("Li further suggested", "Trump has repeatedly said", "Wang did not specify").
 BETWEEN_SUBJECT_AND_CUE = frozenset(

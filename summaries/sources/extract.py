@@ -11,19 +11,21 @@ sources.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
 
 from summaries.model import INTERVIEWER_LABELS, Article, Source, Span
+from summaries.segment import sentences_by_paragraph
+from summaries.sources.attribution import PREPOSITIONS, Attribution, SentenceTokens, apposition_after, clean_descriptor
 from summaries.sources.cues import (
     BETWEEN_SUBJECT_AND_CUE,
+    CUE_FORMS,
     NEEDS_COMPLEMENT,
-    PASSIVE_AUXILIARIES,
     NEEDS_TO,
+    PASSIVE_AUXILIARIES,
     cue_kind,
     cue_lemma,
 )
-
-MODALS = frozenset("may might could would must should will".split())
+from summaries.sources.linking import link_sources
 from summaries.sources.mentions import (
     CLOSE_QUOTES,
     DETERMINERS,
@@ -41,10 +43,11 @@ from summaries.sources.mentions import (
     tokenize,
 )
 
+MODALS = frozenset("may might could would must should will".split())
+
 # Bare plurals that do cite a body ("prosecutors alleged", "authorities said").
 GROUP_HEADS = frozenset("prosecutor authorities authority police investigator regulator".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
-PREPOSITIONS = frozenset("in at from of for with to by on about near inside within across".split())
 # Labels of "Label: text" paragraphs that are no source's words.
 NOT_SPEAKERS = frozenset(
     """editor editors photo photos source sources caption note notes reporter reporters translator
@@ -54,29 +57,16 @@ NOT_SPEAKERS = frozenset(
 _TURN = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
 # A quotation signed with a dash after its closing mark: “...”― Pamela Padilla
 _SIGNED_QUOTE = re.compile(r"[”\"][ \t]*([―—]|--)[ \t]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})")
-
-
-@dataclass(slots=True)
-class Attribution:
-    phrase: Phrase
-    sentence: int
-    cue: Span | None
-    cue_text: str | None
-    content: Span | None
-    descriptor: str | None = None  # apposition or parenthetical given right here
-
-
-@dataclass(slots=True)
-class SentenceTokens:
-    index: int
-    start: int
-    end: int
-    tokens: list[Token]
+_LINE_BREAK = re.compile("\n")
+_OPENING_QUOTE = re.compile('[“"]')
+_SPACES = re.compile(r"\s+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_TURN_SPEAKERS = NOT_SPEAKERS - INTERVIEWER_LABELS
+# The tokens in QUOTES, as they appear in the text.
+_QUOTE_MARK = re.compile("[\"“”«»]|''|``")
 
 
 def extract_sources(article: Article) -> list[Source]:
-    from summaries.sources.linking import link_sources
-
     sentences = [SentenceTokens(i, s.start, s.end, tokenize(article.text, s.start, s.end)) for i, s in enumerate(article.sentences)]
     lexicon = article_lexicon([s.tokens for s in sentences])
     turn_sentences, attributions = interview_turns(article, sentences)
@@ -109,7 +99,7 @@ def interview_turns(article: Article, sentences: list[SentenceTokens]) -> tuple[
         if match is None or len(text[match.end() :].split()) < 3:
             continue
         label = match.group(1)
-        if any(re.sub(r"['’]s$", "", w).lower() in NOT_SPEAKERS - INTERVIEWER_LABELS for w in label.split()):
+        if any(_POSSESSIVE.sub("", w).lower() in _NOT_TURN_SPEAKERS for w in label.split()):
             continue
         found.append((index, label, paragraph.start + match.start(1), paragraph.start + match.end(1), paragraph.start + match.end()))
     # A headline "Pence: Flowers Won't Be at Debate" is its speaker's claim; elsewhere one
@@ -119,8 +109,9 @@ def interview_turns(article: Article, sentences: list[SentenceTokens]) -> tuple[
         found = headline
     attributions: list[Attribution] = []
     covered: set[int] = set()
+    by_paragraph = sentences_by_paragraph(article.sentences, len(article.paragraphs)) if found else []
     for index, label, label_start, colon, content_start in found:
-        in_paragraph = article.sentences_in(index)
+        in_paragraph = by_paragraph[index]
         covered.update(in_paragraph)
         if label.lower() in INTERVIEWER_LABELS:
             continue
@@ -139,6 +130,7 @@ def signed_quotes(article: Article) -> list[Attribution]:
     """“...”― Name: a quotation signed after its closing mark."""
     found = []
     text = article.text
+    line_breaks = openings = None
     for match in _SIGNED_QUOTE.finditer(text):
         name_start, name_end = match.span(2)
         sentence = article.sentence_index_at(name_start)
@@ -146,14 +138,23 @@ def signed_quotes(article: Article) -> list[Attribution]:
             sentence = article.sentence_index_at(match.start())
         if sentence is None:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        opening = max(text.rfind("“", line_start, match.start()), text.rfind('"', line_start, match.start()))
+        if line_breaks is None:  # found once, searched by bisection: no scan back per quote
+            line_breaks = [m.start() for m in _LINE_BREAK.finditer(text)]
+            openings = [m.start() for m in _OPENING_QUOTE.finditer(text)]
+        line_start = _last_before(line_breaks, match.start(), 0) + 1
+        opening = _last_before(openings, match.start(), line_start)
         content = Span(opening, match.start() + 1) if opening >= 0 else None
-        name = re.sub(r"\s+", " ", match.group(2))
+        name = _SPACES.sub(" ", match.group(2))
         phrase = Phrase(-1, -1, name_start, name_end, "name", "person", name)
         cue = Span(*match.span(1))
         found.append(Attribution(phrase, sentence, cue, match.group(1), content))
     return found
+
+
+def _last_before(positions: list[int], end: int, start: int) -> int:
+    """The last of the sorted `positions` in [start, end), or -1."""
+    index = bisect_left(positions, end) - 1
+    return positions[index] if index >= 0 and positions[index] >= start else -1
 
 
 # --- cue-driven attributions ---
@@ -180,18 +181,22 @@ def _quoted_positions(tokens: list[Token]) -> list[bool]:
     return flags
 
 
+def _has_quote_marks(text: str, start: int, end: int) -> bool:
+    return _QUOTE_MARK.search(text, start, end) is not None
+
+
 def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon) -> list[Attribution]:
     tokens = sentence.tokens
-    quoted = _quoted_positions(tokens)
+    quoted = _quoted_positions(tokens) if _has_quote_marks(text, sentence.start, sentence.end) else None
     found: list[Attribution] = []
     used_phrases: set[tuple[int, int]] = set()
     for i, token in enumerate(tokens):
-        if quoted[i]:
+        if quoted is not None and quoted[i]:
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             attribution = _according_to(text, sentence, i, lexicon)
         else:
-            lemma = cue_lemma(token.text)
+            lemma = CUE_FORMS.get(token.lower)
             if lemma is None or token.capitalised and not token.initial:
                 continue  # "Support Regulations", "SAID": part of a name or a heading
             if lemma in NEEDS_TO and (i + 1 >= len(tokens) or tokens[i + 1].lower != "to"):
@@ -232,7 +237,7 @@ def _according_to(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon)
     if phrase is None or phrase.form == "pronoun":
         return None
     phrase = _extend_with_of_phrase(tokens, phrase, lexicon)
-    descriptor = _apposition_after(text, tokens, phrase.last) if i > 1 else None
+    descriptor = apposition_after(text, tokens, phrase.last) if i > 1 else None
     cue = Span(tokens[i].start, tokens[i + 1].end)
     if i <= 1:
         comma = _next_index(tokens, phrase.last + 1, ",")
@@ -307,7 +312,7 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
         opening = _previous_index(tokens, j, "(")
         if opening is None:
             return None, None, i
-        descriptor = _clean_descriptor(text[tokens[opening + 1].start : tokens[j - 1].end]) if j - 1 > opening else None
+        descriptor = clean_descriptor(text[tokens[opening + 1].start : tokens[j - 1].end]) if j - 1 > opening else None
         j = opening - 1
     if j >= 0 and tokens[j].text == ",":
         if tokens[i].lower.endswith("ing"):
@@ -375,7 +380,7 @@ def _apposed_subject(text: str, tokens: list[Token], comma: int, i: int, lexicon
     phrase = _phrase_before_comma(tokens, k, lexicon)
     if phrase is None or phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS:
         return None, None, i
-    descriptor = _clean_descriptor(text[apposition[0].start : apposition[-1].end]) if nominal and not opener.text[:1].isdigit() else None
+    descriptor = clean_descriptor(text[apposition[0].start : apposition[-1].end]) if nominal and not opener.text[:1].isdigit() else None
     return phrase, descriptor, phrase.first
 
 
@@ -423,7 +428,7 @@ def _right_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> 
     after = phrase.last + 1
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in {"in", "on", "at", "during", "after", "before", "last", "this", "earlier", "later", "told"}:
         return None, None
-    descriptor = _apposition_after(text, tokens, phrase.last)
+    descriptor = apposition_after(text, tokens, phrase.last)
     return phrase, descriptor
 
 
@@ -436,27 +441,6 @@ def _extend_with_of_phrase(tokens: list[Token], phrase: Phrase, lexicon: Lexicon
             phrase.last = name.last
             phrase.end = name.end
     return phrase
-
-
-def _apposition_after(text: str, tokens: list[Token], last: int) -> str | None:
-    if last + 2 >= len(tokens) or tokens[last + 1].text != ",":
-        return None
-    start = last + 2
-    opener = tokens[start]
-    if not (opener.lower in DETERMINERS or opener.text[:1].islower()) or opener.lower in {"who", "which", "said", "says", "that"}:
-        return None
-    end = start
-    while end + 1 < len(tokens) and tokens[end + 1].text not in {",", ".", ";", ":"} | QUOTES and end - start < 20:
-        end += 1
-    if opener.lower not in DETERMINERS and not any(noun_class(t.lower) for t in tokens[start : end + 1]):
-        return None  # a clause, not a description of the source
-    return _clean_descriptor(text[tokens[start].start : tokens[end].end])
-
-
-def _clean_descriptor(descriptor: str) -> str | None:
-    descriptor = re.sub(r"\s+", " ", descriptor).strip(" ,")
-    descriptor = re.sub(r"^(?:the|a|an)\s+", "", descriptor, flags=re.IGNORECASE)
-    return descriptor or None
 
 
 def _previous_index(tokens: list[Token], j: int, text: str) -> int | None:

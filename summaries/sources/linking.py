@@ -17,30 +17,40 @@ Rules, each general:
   before ("a workshop director discovered ... He later revealed"); unresolved
   pronouns are dropped.
 - The article's own byline is never a source.
+
+Every look-up goes through an index (registry.py for the sources found so far; here
+the names met in the text by their first and last word, and the mentions by
+sentence), so linking a mention costs about the same however long the text is.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import accumulate
 
 from summaries.model import Article, Mention, Source
-from summaries.sources.extract import PREPOSITIONS, Attribution, SentenceTokens, _apposition_after, _clean_descriptor
+from summaries.sources.attribution import PREPOSITIONS, Attribution, SentenceTokens, apposition_after, clean_descriptor
 from summaries.sources.mentions import (
     DETERMINERS,
     Lexicon,
     Phrase,
     description_starting_at,
+    name_or_description,
     name_starting_at,
     noun_class,
-    phrase_starting_at,
 )
+from summaries.sources.names import name_ends, name_key, name_words, spellings
+from summaries.sources.registry import Entity, Registry
 
 SOURCE_WINDOW = 5  # sentences back a pronoun may reach for a source already cited
 CANDIDATE_WINDOW = 2  # sentences back for a person merely mentioned
 DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 INDEFINITE = frozenset({"a", "an", "another", "one"})
 ORGANISATION_HEADS = frozenset("company firm group app platform giant corporation business enterprise agency".split())
+_NOT_BEFORE_A_VERB = PREPOSITIONS | {"and", "or", "but"} | DETERMINERS
+_DESCRIPTOR_WORD = re.compile(r"[\w-]+")
 
 
 @dataclass(slots=True)
@@ -53,27 +63,12 @@ class Candidate:
     subject_like: bool
 
 
-@dataclass(slots=True)
-class Entity:
-    name: str
-    kind: str
-    descriptor: str | None
-    key: frozenset[str]
-    head: str = ""
-    gender: str | None = None
-    named: bool = False
-    plural: bool = False
-    mentions: list[Attribution] = field(default_factory=list)
-    # other head nouns it has been called by ("the court documents" ... "the complaint")
-    heads: set[str] = field(default_factory=set)
-
-
 def link_sources(article: Article, sentences: list[SentenceTokens], lexicon: Lexicon, attributions: list[Attribution]) -> list[Source]:
     candidates = scan_candidates(article.text, sentences, lexicon)
-    linker = _Linker(candidates, article.text)
+    linker = Linker(candidates, article.text)
     for attribution in attributions:
         linker.add(attribution)
-    return _sources(article, linker.entities, candidates)
+    return linker.sources(article.byline)
 
 
 def scan_candidates(text: str, sentences: list[SentenceTokens], lexicon: Lexicon) -> list[Candidate]:
@@ -88,7 +83,7 @@ def scan_candidates(text: str, sentences: list[SentenceTokens], lexicon: Lexicon
                 continue
             phrase = name_starting_at(tokens, i, lexicon)
             if phrase is not None:
-                phrase = phrase_starting_at(tokens, i, lexicon) or phrase  # "Chinese authorities"
+                phrase = name_or_description(tokens, i, phrase, lexicon)  # "Chinese authorities"
             if phrase is None and token.lower in DETERMINERS:
                 phrase = description_starting_at(tokens, i, lexicon)
                 if phrase is not None and phrase.first != i:
@@ -101,10 +96,10 @@ def scan_candidates(text: str, sentences: list[SentenceTokens], lexicon: Lexicon
             if after + 2 < len(tokens) and tokens[after].text == "(" and tokens[after + 1].text[:1].islower():
                 closing = next((k for k in range(after + 1, min(len(tokens), after + 8)) if tokens[k].text == ")"), None)
                 if closing is not None:
-                    descriptor = _join(descriptor, _clean_descriptor(text[tokens[after + 1].start : tokens[closing - 1].end]))
+                    descriptor = _join(descriptor, clean_descriptor(text[tokens[after + 1].start : tokens[closing - 1].end]))
                     after = closing + 1
             if phrase.form == "name":
-                descriptor = _join(descriptor, _apposition_after(text, tokens, after - 1))
+                descriptor = _join(descriptor, apposition_after(text, tokens, after - 1))
             subject_like = _subject_like(tokens, phrase, after)
             found.append(Candidate(phrase, sentence.index, descriptor, subject_like))
             i = max(after, phrase.last + 1)
@@ -117,29 +112,13 @@ def _subject_like(tokens, phrase: Phrase, after: int) -> bool:
     following = tokens[after]
     if following.text == ",":
         return all(not t.is_word or t.capitalised for t in tokens[: phrase.first])
-    return following.is_word and following.text.islower() and following.lower not in PREPOSITIONS | {"and", "or", "but"} | DETERMINERS
+    return following.is_word and following.text.islower() and following.lower not in _NOT_BEFORE_A_VERB
 
 
 def _join(first: str | None, second: str | None) -> str | None:
     if first and second and second.lower() not in first.lower():
         return f"{first}, {second}"
     return first or second
-
-
-def _words(name: str) -> list[str]:
-    return [re.sub(r"['’]s$", "", w) for w in name.split() if w not in {"&"}]
-
-
-def _key(name: str) -> frozenset[str]:
-    return frozenset(w.lower().rstrip(".") for w in _words(name) if not re.fullmatch(r"[A-Z]\.", w))
-
-
-def _one_swap(a: str, b: str) -> bool:
-    """True when b is a with one adjacent pair of letters swapped ("Zhuo"/"Zhou")."""
-    if len(a) != len(b) or len(a) < 4 or a == b:
-        return False
-    diffs = [k for k in range(len(a)) if a[k] != b[k]]
-    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
 
 
 _IS_A = re.compile(
@@ -149,20 +128,121 @@ _IS_A = re.compile(
 )
 
 
-def _is_a_evidence(text: str) -> dict[str, list[tuple[frozenset[str], int]]]:
-    """Names the text itself calls a company, firm, app...: "Zoom is a ... company"."""
-    evidence: dict[str, list[tuple[frozenset[str], int]]] = {}
+def _is_a_evidence(text: str) -> dict[str, tuple[list[int], list[frozenset[str]]]]:
+    """Names the text itself calls a company, firm, app...: "Zoom is a ... company";
+    per head noun, where each is said (in order) and the name's key."""
+    evidence: dict[str, tuple[list[int], list[frozenset[str]]]] = {}
     for match in _IS_A.finditer(text):
-        evidence.setdefault(match.group(2), []).append((_key(match.group(1)), match.start()))
+        positions, keys = evidence.setdefault(match.group(2), ([], []))
+        positions.append(match.start())
+        keys.append(name_key(match.group(1)))
     return evidence
 
 
-class _Linker:
-    def __init__(self, candidates: list[Candidate], text: str = "") -> None:
+class CandidateIndex:
+    """The candidates (names and descriptions met in the text) by sentence and by name,
+    each table built when first needed (most articles need few of them).
+
+    Candidates come in text order: their sentences never decrease, so a window of
+    sentences is a bisection away; `reach[k]` is the furthest start among the first
+    k + 1, so "the candidates before position p" ends at a bisection too.
+    """
+
+    def __init__(self, candidates: list[Candidate]) -> None:
         self.candidates = candidates
-        self.is_a = _is_a_evidence(text)
-        self.entities: list[Entity] = []
-        self.history: list[tuple[int, int, Entity]] = []  # (start, sentence, entity) of every linked mention
+        self._sentences: list[int] | None = None
+        self._reach: list[int] | None = None
+        self._person_name_ends: set[str] | None = None
+        self._first_keys: dict[str, list[tuple[int, frozenset[str], str]]] | None = None
+        self._first_descriptors: dict[str, list[tuple[int, frozenset[str], str]]] = {}
+        self._first_name_by_key: dict[frozenset[str], str] | None = None
+
+    def before(self, position: int) -> int:
+        """How many candidates come before the first one starting at `position` or later."""
+        if self._reach is None:
+            self._reach = list(accumulate((c.phrase.start for c in self.candidates), max))
+        return bisect_left(self._reach, position)
+
+    def near(self, sentence: int, position: int) -> range:
+        """Indexes of the candidates before `position` in the CANDIDATE_WINDOW sentences up to `sentence`."""
+        if self._sentences is None:
+            self._sentences = [c.sentence for c in self.candidates]
+        return range(bisect_left(self._sentences, sentence - CANDIDATE_WINDOW), self.before(position))
+
+    def part_of_person_name(self, word: str) -> bool:
+        """Whether `word` is (one swap away from) the first or last word of a person's full name."""
+        if self._person_name_ends is None:
+            self._person_name_ends = {
+                end
+                for c in self.candidates
+                if c.phrase.form == "name" and c.phrase.kind == "person" and len(name_words(c.phrase.name)) > 1
+                for end in name_ends(name_words(c.phrase.name))
+            }
+        return any(spelling in self._person_name_ends for spelling in spellings(word))
+
+    def first_keys(self, end: str) -> list[tuple[int, frozenset[str], str]]:
+        """For the full names that may be a person's whose first or last word is `end`:
+        where each key is met first (candidate index, key, name), in text order."""
+        if self._first_keys is None:
+            self._index_full_names()
+        return self._first_keys.get(end, [])
+
+    def first_descriptors(self, end: str) -> list[tuple[int, frozenset[str], str]]:
+        """The same names: where a candidate with each key first carries a descriptor."""
+        if self._first_keys is None:
+            self._index_full_names()
+        return self._first_descriptors.get(end, [])
+
+    def _index_full_names(self) -> None:
+        self._first_keys = {}
+        seen_keys: set[tuple[str, frozenset[str]]] = set()
+        seen_descriptors: set[tuple[str, frozenset[str]]] = set()
+        for index, candidate in enumerate(self.candidates):
+            phrase = candidate.phrase
+            if phrase.form != "name" or phrase.kind not in {"person", "unknown"}:
+                continue
+            if "’s" in phrase.name or "'s" in phrase.name:
+                continue  # "Mark’s Space-Time" names a programme, not a person
+            words = name_words(phrase.name)
+            if len(words) < 2:
+                continue
+            key = name_key(phrase.name)
+            for end in set(name_ends(words)):
+                if (end, key) not in seen_keys:
+                    seen_keys.add((end, key))
+                    self._first_keys.setdefault(end, []).append((index, key, " ".join(words)))
+                if candidate.descriptor and (end, key) not in seen_descriptors:
+                    seen_descriptors.add((end, key))
+                    self._first_descriptors.setdefault(end, []).append((index, key, candidate.descriptor))
+
+    def first_name_with_key(self, key: frozenset[str]) -> str | None:
+        if self._first_name_by_key is None:
+            self._first_name_by_key = {}
+            for candidate in self.candidates:
+                self._first_name_by_key.setdefault(name_key(candidate.phrase.name), candidate.phrase.name)
+        return self._first_name_by_key.get(key)
+
+
+class Linker:
+    def __init__(self, candidates: list[Candidate], text: str = "") -> None:
+        self.candidates = CandidateIndex(candidates)
+        self._text = text
+        self._is_a: dict[str, tuple[list[int], list[frozenset[str]]]] | None = None  # when first asked
+        self.registry = Registry()
+        self.linked = 0  # mentions linked so far
+        # (start, order linked, entity) of every linked mention, by sentence
+        self._mentions_by_sentence: dict[int, list[tuple[int, int, Entity]]] = {}
+        self._last_sentence = -1
+        self._comparisons = 0
+
+    @property
+    def comparisons(self) -> int:
+        """Index entries and candidates looked at so far (for the tests of linear growth)."""
+        return self._comparisons + self.registry.comparisons
+
+    @property
+    def entities(self) -> list[Entity]:
+        return self.registry.entities
 
     # --- entry ---
 
@@ -177,14 +257,17 @@ class _Linker:
         if entity is None:
             return
         entity.mentions.append(attribution)
-        self.history.append((phrase.start, attribution.sentence, entity))
+        self._mentions_by_sentence.setdefault(attribution.sentence, []).append((phrase.start, self.linked, entity))
+        self._last_sentence = max(self._last_sentence, attribution.sentence)
+        self.registry.mentioned(entity, self.linked)
+        self.linked += 1
 
     # --- names ---
 
     def _named(self, phrase: Phrase, attribution: Attribution) -> Entity:
-        words = _words(phrase.name)
+        words = name_words(phrase.name)
         name = " ".join(words)
-        key = _key(name)
+        key = name_key(name)
         descriptor = _join(phrase.descriptor, attribution.descriptor)
         if len(key) == 1:
             full = self._full_name_for(next(iter(key)), phrase.start)
@@ -192,60 +275,76 @@ class _Linker:
                 name, key, full_descriptor, full_kind = full
                 descriptor = _join(descriptor, full_descriptor) if descriptor else full_descriptor
                 phrase = Phrase(phrase.first, phrase.last, phrase.start, phrase.end, "name", full_kind if phrase.kind == "unknown" else phrase.kind, name, descriptor=descriptor, titled=phrase.titled)
-        entity = next((e for e in self.entities if e.named and e.key == key), None)
+        registry = self.registry
+        entity = registry.named_with_key(key)
         if entity is None and len(key) > 1:
             # an earlier one-word source now named in full
-            singles = [e for e in self.entities if e.named and len(e.key) == 1 and _matches_end(next(iter(e.key)), words)]
+            singles = registry.singles_fitting(words)
             if len(singles) == 1:
                 entity = singles[0]
-                entity.name, entity.key = name, key
+                registry.rename(entity, name, key)
         if entity is None:
             entity = self._absorbing_anonymous(name, key, phrase.kind, descriptor)
         if entity is None:
-            entity = Entity(name, phrase.kind, descriptor, key, named=True)
-            self.entities.append(entity)
+            entity = registry.add(Entity(name, phrase.kind, descriptor, key, named=True))
         elif descriptor and not entity.descriptor:
             entity.descriptor = descriptor
         if phrase.titled and entity.kind == "unknown":
-            entity.kind = "person"
+            registry.set_kind(entity, "person")
         if entity.kind == "unknown" and phrase.kind != "unknown":
-            entity.kind = phrase.kind
+            registry.set_kind(entity, phrase.kind)
         return entity
 
     def _full_name_for(self, word: str, before: int) -> tuple[str, frozenset[str], str | None, str] | None:
-        """The one full name earlier in the text whose first or last word is `word`."""
+        """The one full name earlier in the text whose first or last word is `word`:
+        among the named sources, and the people's names met before position `before`."""
         fits: dict[frozenset[str], tuple[str, str | None, str]] = {}
-        for entity in self.entities:
-            if entity.named and len(entity.key) > 1 and _matches_end(word, _words(entity.name)):
-                fits.setdefault(entity.key, (entity.name, entity.descriptor, entity.kind))
-        for candidate in self.candidates:
-            if candidate.phrase.start >= before:
-                break
-            if candidate.phrase.form != "name" or candidate.phrase.kind not in {"person", "unknown"}:
-                continue
-            if "’s" in candidate.phrase.name or "'s" in candidate.phrase.name:
-                continue  # "Mark’s Space-Time" names a programme, not a person
-            words = _words(candidate.phrase.name)
-            if len(words) > 1 and _matches_end(word, words):
-                key = _key(candidate.phrase.name)
-                name, descriptor, kind = fits.get(key, (" ".join(words), None, "person"))
-                fits[key] = (name, descriptor or candidate.descriptor, kind)
-        if len(fits) != 1:
+        for entity in self.registry.full_names_fitting(word):
+            fits.setdefault(entity.key, (entity.name, entity.descriptor, entity.kind))
+            if len(fits) > 1:
+                return None
+        candidates = self.candidates
+        stop = candidates.before(before)
+        firsts: dict[frozenset[str], tuple[int, str]] = {}  # key -> (candidate index, name)
+        for spelling in spellings(word):
+            for index, key, name in candidates.first_keys(spelling):
+                self._comparisons += 1
+                if index >= stop:
+                    break
+                if key not in firsts or index < firsts[key][0]:
+                    firsts[key] = (index, name)
+                if len(fits.keys() | firsts.keys()) > 1:
+                    return None
+        if len(fits.keys() | firsts.keys()) != 1:
             return None
-        key, (name, descriptor, kind) = next(iter(fits.items()))
+        key = next(iter(fits.keys() | firsts.keys()))
+        name, descriptor, kind = fits.get(key) or (firsts[key][1], None, "person")
+        if not descriptor and key in firsts:
+            descriptor = self._first_descriptor(word, key, stop)
         return name, key, descriptor, kind
+
+    def _first_descriptor(self, word: str, key: frozenset[str], stop: int) -> str | None:
+        """The descriptor of the first candidate before `stop` with this key and a
+        descriptor, among those whose first or last word is `word` (or one swap away)."""
+        first: tuple[int, str] | None = None
+        for spelling in spellings(word):
+            for index, found_key, descriptor in self.candidates.first_descriptors(spelling):
+                self._comparisons += 1
+                if index >= stop:
+                    break
+                if found_key == key and (first is None or index < first[0]):
+                    first = (index, descriptor)
+        return first[1] if first else None
 
     def _absorbing_anonymous(self, name: str, key: frozenset[str], kind: str, descriptor: str | None) -> Entity | None:
         """'an insider' ... 'Insider Wang Gang': the unnamed source gets its name."""
         if not descriptor or kind not in {"person", "unknown"}:
             return None
         role = descriptor.split(",")[0].split()[-1].lower()
-        for entity in reversed(self.entities):
-            if not entity.named and not entity.plural and entity.kind == "anonymous" and entity.head == role:
-                entity.name, entity.key, entity.named, entity.kind = name, key, True, "person"
-                entity.descriptor = descriptor
-                return entity
-        return None
+        entity = self.registry.latest_anonymous(role)
+        if entity is not None:
+            self.registry.name_anonymous(entity, name, key, descriptor)
+        return entity
 
     # --- descriptions ---
 
@@ -255,88 +354,87 @@ class _Linker:
         if determiner in DEFINITE or determiner in {"its", "their"}:
             linked = self._definite(phrase)
             if linked is not None:
-                linked.heads.add(phrase.head)
+                self.registry.add_head(linked, phrase.head)
                 return linked
         elif determiner not in INDEFINITE:
-            same = next((e for e in reversed(self.entities) if not e.named and e.name.lower() == name.lower()), None)
+            same = self.registry.latest_unnamed_called(name)
             if same is not None:
                 return same
         kind = phrase.kind
-        entity = Entity(name, kind, attribution.descriptor, frozenset(), head=phrase.head, plural=phrase.plural)
-        self.entities.append(entity)
-        return entity
+        return self.registry.add(Entity(name, kind, attribution.descriptor, frozenset(), head=phrase.head, plural=phrase.plural))
 
     def _definite(self, phrase: Phrase) -> Entity | None:
         head = phrase.head
-        modifiers = {w.lower() for w in phrase.name.split()[:-1]}
-        for entity in reversed(self.entities):
-            if (entity.head == head or head in entity.heads) and not entity.named:
-                return entity
+        registry = self.registry
+        same_head = registry.latest_unnamed_with_head(head)
+        if same_head is not None:
+            return same_head
         if phrase.kind == "document":
-            for entity in reversed(self.entities):
-                if entity.kind == "document" and not entity.named and modifiers & {w.lower() for w in entity.name.split()}:
-                    return entity
+            document = registry.latest_document_sharing({w.lower() for w in phrase.name.split()[:-1]})
+            if document is not None:
+                return document
         if head in ORGANISATION_HEADS:
-            described = self._described_as(head, phrase.start)
-            recent = described or self._recent(lambda e: e.named and e.kind in {"organisation", "unknown"})
+            recent = self._described_as(head, phrase.start) or registry.latest_mentioned("organisation")
             if recent is not None:
-                recent.kind = "organisation"
+                registry.set_kind(recent, "organisation")
                 return recent
         if phrase.kind == "media":
-            return self._recent(lambda e: e.named and e.kind == "media")
+            return registry.latest_mentioned("media")
         return None
 
     def _described_as(self, head: str, before: int) -> Entity | None:
         """The latest name the article calls a `head` ("Zoom is a ... company") before `before`."""
-        for name_key, position in reversed(self.is_a.get(head, [])):
-            if position < before:
-                entity = next((e for e in self.entities if e.named and e.key == name_key), None)
-                if entity is None:
-                    name = next(c.phrase.name for c in self.candidates if _key(c.phrase.name) == name_key) if any(_key(c.phrase.name) == name_key for c in self.candidates) else " ".join(sorted(name_key))
-                    entity = Entity(name, "organisation", None, name_key, named=True)
-                    self.entities.append(entity)
-                return entity
-        return None
-
-    def _recent(self, accept) -> Entity | None:
-        for _, _, entity in reversed(self.history):
-            if accept(entity):
-                return entity
-        return None
+        if self._is_a is None:
+            self._is_a = _is_a_evidence(self._text)
+        positions, keys = self._is_a.get(head, ((), ()))
+        found = bisect_left(positions, before)
+        if not found:
+            return None
+        key = keys[found - 1]
+        entity = self.registry.named_with_key(key)
+        if entity is None:
+            name = self.candidates.first_name_with_key(key) or " ".join(sorted(key))
+            entity = self.registry.add(Entity(name, "organisation", None, key, named=True))
+        return entity
 
     # --- pronouns ---
 
     def _resolve_pronoun(self, phrase: Phrase, sentence: int) -> Entity | None:
         pronoun = phrase.head
-        best: tuple[int, Entity | Candidate] | None = None
-        for start, mention_sentence, entity in self.history:
-            kind = self._person_or_not(entity) if pronoun in {"he", "she"} else entity.kind
-            if start < phrase.start and sentence - mention_sentence <= SOURCE_WINDOW and _compatible(pronoun, kind, entity.plural, entity.gender):
-                if best is None or start > best[0]:
-                    best = (start, entity)
-        for candidate in self.candidates:
-            if candidate.phrase.start >= phrase.start:
-                break
-            if sentence - candidate.sentence > CANDIDATE_WINDOW or not candidate.subject_like:
+        best: tuple[int, int, Entity | Candidate] | None = None  # (start, -order linked, target)
+        for mention_sentence in range(sentence - SOURCE_WINDOW, self._last_sentence + 1):
+            for start, order, entity in self._mentions_by_sentence.get(mention_sentence, ()):
+                self._comparisons += 1
+                if start >= phrase.start:
+                    continue
+                kind = self._person_or_not(entity) if pronoun in {"he", "she"} else entity.kind
+                # The latest mention wins; of two at one place, the one linked first.
+                if _compatible(pronoun, kind, entity.plural, entity.gender) and (best is None or (start, -order) > best[:2]):
+                    best = (start, -order, entity)
+        candidates = self.candidates.candidates
+        for index in self.candidates.near(sentence, phrase.start):
+            self._comparisons += 1
+            candidate = candidates[index]
+            if not candidate.subject_like:
                 continue
             kind = candidate.phrase.kind
             if kind == "unknown" and pronoun in {"he", "she"}:
-                kind = "person" if self._part_of_person_name(_key(candidate.phrase.name)) else "organisation"
+                kind = "person" if self._part_of_person_name(name_key(candidate.phrase.name)) else "organisation"
             if not _compatible(pronoun, kind, candidate.phrase.plural, None):
                 continue
             if best is None or candidate.phrase.start > best[0]:
-                best = (candidate.phrase.start, candidate)
+                best = (candidate.phrase.start, 0, candidate)
         if best is None:
             return None
-        target = best[1]
+        target = best[2]
         if isinstance(target, Candidate):
             target = self._entity_for_candidate(target)
         if pronoun in {"he", "she"}:
             target.gender = pronoun
             if target.kind == "unknown":
-                target.kind = "person"
+                self.registry.set_kind(target, "person")
         elif pronoun == "it" and target.kind == "unknown":
-            target.kind = "organisation"
+            self.registry.set_kind(target, "organisation")
         return target
 
     def _person_or_not(self, entity: Entity) -> str:
@@ -345,13 +443,7 @@ class _Linker:
         return "person" if self._part_of_person_name(entity.key) else "organisation"
 
     def _part_of_person_name(self, key: frozenset[str]) -> bool:
-        if len(key) != 1:
-            return False
-        word = next(iter(key))
-        return any(
-            c.phrase.form == "name" and c.phrase.kind == "person" and len(_words(c.phrase.name)) > 1 and _matches_end(word, _words(c.phrase.name))
-            for c in self.candidates
-        )
+        return len(key) == 1 and self.candidates.part_of_person_name(next(iter(key)))
 
     def _entity_for_candidate(self, candidate: Candidate) -> Entity:
         attribution = Attribution(candidate.phrase, candidate.sentence, None, None, None, candidate.descriptor)
@@ -359,12 +451,41 @@ class _Linker:
             return self._named(candidate.phrase, attribution)
         return self._described(candidate.phrase, attribution)
 
+    # --- the result ---
 
-def _matches_end(word: str, words: list[str]) -> bool:
-    lowered = [w.lower() for w in words if not re.fullmatch(r"[A-Z]\.", w)]
-    if not lowered:
-        return False
-    return any(word == w or _one_swap(word, w) for w in (lowered[0], lowered[-1]))
+    def sources(self, byline: str | None) -> list[Source]:
+        """Every entity with a mention, as a Source; the byline's author is none."""
+        author = name_key(byline) if byline else frozenset()
+        sources: list[Source] = []
+        for entity in self.entities:
+            if not entity.mentions:
+                continue
+            if author and entity.named and entity.key and entity.key <= author:
+                continue
+            kind = entity.kind
+            if kind == "unknown":
+                kind = self._settle_unknown(entity)
+            mentions = sorted(
+                (Mention(a.phrase.start, a.phrase.end, a.cue, a.cue_text, a.content, a.sentence) for a in entity.mentions),
+                key=lambda m: m.start,
+            )
+            sources.append(Source(entity.name, kind, entity.descriptor, mentions))
+        sources.sort(key=lambda s: s.mentions[0].start)
+        return sources
+
+    def _settle_unknown(self, entity: Entity) -> str:
+        """A one-word name never tied to a full name, a title or "he"/"she": people in news
+        are introduced by full name, so such a source is taken for an organisation or
+        country ("Ukraine accused", "Zoom said") unless its descriptor names a person's role."""
+        if entity.gender is not None:
+            return "person"
+        if self._part_of_person_name(entity.key):
+            return "person"  # part of a person's full name, even if which one is unclear
+        if entity.descriptor:
+            words = _DESCRIPTOR_WORD.findall(entity.descriptor.split(" of ")[0].split(",")[0])
+            if any(noun_class(w) == "person" for w in words):
+                return "person"
+        return "organisation"
 
 
 def _compatible(pronoun: str, kind: str, plural: bool, gender: str | None) -> bool:
@@ -377,42 +498,3 @@ def _compatible(pronoun: str, kind: str, plural: bool, gender: str | None) -> bo
     if pronoun == "it":
         return kind == "unknown" or kind in {"organisation", "media", "document"} and not plural
     return False
-
-
-def _sources(article: Article, entities: list[Entity], candidates: list[Candidate]) -> list[Source]:
-    byline = _key(article.byline) if article.byline else frozenset()
-    sources: list[Source] = []
-    for entity in entities:
-        if not entity.mentions:
-            continue
-        if byline and entity.named and entity.key and entity.key <= byline:
-            continue
-        kind = entity.kind
-        if kind == "unknown":
-            kind = _settle_unknown(entity, candidates)
-        mentions = sorted(
-            (
-                Mention(a.phrase.start, a.phrase.end, a.cue, a.cue_text, a.content, a.sentence)
-                for a in entity.mentions
-            ),
-            key=lambda m: m.start,
-        )
-        sources.append(Source(entity.name, kind, entity.descriptor, mentions))
-    sources.sort(key=lambda s: s.mentions[0].start)
-    return sources
-
-
-def _settle_unknown(entity: Entity, candidates: list[Candidate]) -> str:
-    """A one-word name never tied to a full name, a title or "he"/"she": people in news
-    are introduced by full name, so such a source is taken for an organisation or
-    country ("Ukraine accused", "Zoom said") unless its descriptor names a person's role."""
-    if entity.gender is not None:
-        return "person"
-    word = next(iter(entity.key)) if len(entity.key) == 1 else None
-    if word and any(c.phrase.form == "name" and c.phrase.kind == "person" and len(_words(c.phrase.name)) > 1 and _matches_end(word, _words(c.phrase.name)) for c in candidates):
-        return "person"  # part of a person's full name, even if which one is unclear
-    if entity.descriptor:
-        words = re.findall(r"[\w-]+", entity.descriptor.split(" of ")[0].split(",")[0])
-        if any(noun_class(w) == "person" for w in words):
-            return "person"
-    return "organisation"

@@ -152,26 +152,44 @@ class Token(NamedTuple):
 _FRESH_AFTER = frozenset(OPEN_QUOTES) | {":", "(", "—", "–"}
 
 
+# word -> (lower case, is a word, capitalised, a name may start after it): worked out
+# once per distinct word; news repeats its words.
+_SHAPES: dict[str, tuple[str, bool, bool, bool]] = {}
+_SHAPES_LIMIT = 200_000
+_new_token = tuple.__new__  # what Token(...) runs, without its Python-level __new__
+
+
+def _shape(word: str) -> tuple[str, bool, bool, bool]:
+    head = word[:1]
+    is_word = head.isalnum()
+    shape = (word.lower(), is_word, head.isupper(), not is_word and word in _FRESH_AFTER)
+    if len(_SHAPES) >= _SHAPES_LIMIT:
+        _SHAPES.clear()
+    _SHAPES[word] = shape
+    return shape
+
+
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     tokens: list[Token] = []
+    append = tokens.append
     fresh = True
     # Most sentences hold no line break: only those need the gap before each token read.
-    lines = "\n" in text[start:end]
+    lines = text.find("\n", start, end) >= 0
     previous_end = start
-    new = Token._make
+    shapes = _SHAPES
     for match in _TOKEN.finditer(text, start, end):
         word = match.group()
-        first, last = match.span()
+        first = match.start()
+        last = first + len(word)
         if lines:
-            if "\n" in text[previous_end:first]:
+            if text.find("\n", previous_end, first) >= 0:
                 fresh = True  # a line break inside a sentence: a heading ran into the text
             previous_end = last
-        head = word[:1]
-        is_word = head.isalnum()
-        tokens.append(new((word, first, last, fresh and is_word, word.lower(), is_word, head.isupper())))
+        lower, is_word, capitalised, fresh_after = shapes.get(word) or _shape(word)
+        append(_new_token(Token, (word, first, last, fresh and is_word, lower, is_word, capitalised)))
         if is_word:
             fresh = False
-        elif word in _FRESH_AFTER:
+        elif fresh_after:
             fresh = True
     return tokens
 
@@ -203,16 +221,11 @@ class Lexicon:
 
 
 def article_lexicon(token_lists: list[list[Token]]) -> Lexicon:
-    lexicon = Lexicon()
-    for tokens in token_lists:
-        for token in tokens:
-            if not token.is_word:
-                continue
-            if token.capitalised and not token.initial:
-                lexicon.proper_words.add(token.text)
-            elif token.text.islower():
-                lexicon.lower_words.add(token.text)
-    return lexicon
+    return Lexicon(
+        {t.text for tokens in token_lists for t in tokens if t.capitalised and not t.initial and t.is_word},
+        # a capitalised word is never lower case: the two sets never share a word
+        {t.text for tokens in token_lists for t in tokens if t.is_word and t.text.islower()},
+    )
 
 
 @lru_cache(maxsize=8192)
@@ -225,19 +238,39 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,7}")
 
 
+# Whether a capitalised word may be part of a name before the lexicon is asked, by
+# the word as written: one table for words that start a sentence or line, one for others.
+_NAME_SHAPED: dict[bool, dict[str, bool]] = {True: {}, False: {}}
+_NAME_SHAPED_LIMIT = 100_000
+
+
 def is_name_word(token: Token, lexicon: Lexicon) -> bool:
     if not token.capitalised or not token.is_word:
         return False
-    lower = token.lower
-    if lower in FUNCTION_WORDS or lower in CUE_FORMS and token.initial and not token.text.isupper():
+    shaped = _NAME_SHAPED[token.initial].get(token.text)
+    if shaped is None:
+        shaped = _name_shaped(token.text, token.lower, token.initial)
+    if not shaped:
         return False
-    if _CONTRACTION.match(lower):
-        return False  # "I’m", "It’s": a contraction, not a name
-    if lower.endswith(("-based", "-born", "-led", "-owned", "-run", "-made")):
-        return False  # "U.S.-based", "China-based": an adjective
     if token.initial:
-        return token.text in lexicon.proper_words or not _common(lower) or token.text.isupper()
+        # capitals first: "MP3", "U2" need no look-up in the word list
+        return token.text in lexicon.proper_words or token.text.isupper() or not _common(token.lower)
     return True
+
+
+def _name_shaped(text: str, lower: str, initial: bool) -> bool:
+    """The tests of `is_name_word` that depend on the word alone."""
+    if lower in FUNCTION_WORDS or lower in CUE_FORMS and initial and not text.isupper():
+        shaped = False
+    elif _CONTRACTION.match(lower):
+        shaped = False  # "I’m", "It’s": a contraction, not a name
+    else:  # "U.S.-based", "China-based": an adjective
+        shaped = not lower.endswith(("-based", "-born", "-led", "-owned", "-run", "-made"))
+    table = _NAME_SHAPED[initial]
+    if len(table) >= _NAME_SHAPED_LIMIT:
+        table.clear()
+    table[text] = shaped
+    return shaped
 
 
 def _could_start_name(token: Token) -> bool:
@@ -273,6 +306,11 @@ def noun_class(word: str) -> str | None:
 
 
 def name_kind(words: list[str]) -> str:
+    return _name_kind(tuple(words))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_kind(words: tuple[str, ...]) -> str:
     lowered = [w.lower() for w in words]
     if len(words) > 1 and lowered[-1] in MEDIA_SUFFIXES or len(words) == 1 and lowered[0] in MEDIA_NAMES:
         return "media"
@@ -285,8 +323,12 @@ def name_kind(words: list[str]) -> str:
     return "person"
 
 
+_POSSESSIVE = re.compile(r"['’]s$")
+_COURTESY_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Dr)\.")
+
+
 def _strip_possessive(text: str) -> str:
-    return re.sub(r"['’]s$", "", text)
+    return _POSSESSIVE.sub("", text)
 
 
 def name_ending_at(tokens: list[Token], last: int, lexicon: Lexicon) -> Phrase | None:
@@ -350,7 +392,7 @@ def _phrase_from_name_run(tokens: list[Token], first: int, last: int, lexicon: L
         if lower in TITLES or noun_class(lower) == "person" and lower not in ORGANISATION_NAME_WORDS:
             split = index
     # Organisation names keep their words ("Security Council", "Ministry of Defense").
-    if name_kind(words[split + 1 :]) in {"organisation", "media"} and split >= 0 and name_kind(words) in {"organisation", "media"}:
+    if split >= 0 and name_kind(words[split + 1 :]) in {"organisation", "media"} and name_kind(words) in {"organisation", "media"}:
         split = -1
     # Only the titles right before the name and at most two words qualifying them
     # ("House Speaker", "U.S. Secretary of State"); more is a heading run into the text.
@@ -376,7 +418,7 @@ def _phrase_from_name_run(tokens: list[Token], first: int, last: int, lexicon: L
     if prefix is not None:
         descriptor_words = [t.text for t in tokens[prefix:first]]
         first = prefix
-    descriptor_words += [w for w in title_words if not re.fullmatch(r"(?:Mr|Mrs|Ms|Dr)\.", w)]
+    descriptor_words += [w for w in title_words if not _COURTESY_TITLE.fullmatch(w)]
     descriptor = " ".join(descriptor_words) or None
     if descriptor:
         descriptor = _lower_common(descriptor)
@@ -398,7 +440,7 @@ def _strip_common_edges(words: list[str], lexicon: Lexicon) -> list[str]:
 
     # a heading run into a name: "Holding Companies Accountable Zhou Fengsuo"
     while len(words) > 2 and words[1] not in {"’s", "'s"} and (
-        common(words[0]) or len(words) > 3 and zipf(words[0].lower()) >= 3.5 and name_kind(words) == "person"
+        common(words[0]) or len(words) > 3 and name_kind(words) == "person" and zipf(words[0].lower()) >= 3.5
     ):
         words = words[1:]
     while len(words) > 1 and common(words[-1]) and words[-1].lower().endswith(("ed", "ing")):
@@ -406,10 +448,13 @@ def _strip_common_edges(words: list[str], lexicon: Lexicon) -> list[str]:
     return words
 
 
+_LOWERED_OPENERS = TITLES | PERSON_ROLES | {"political", "retired", "former"}
+
+
 def _lower_common(text: str) -> str:
     """'Political commentator' -> 'political commentator'; keeps names and acronyms."""
     words = text.split()
-    if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in TITLES | PERSON_ROLES | {"political", "retired", "former"}:
+    if words and words[0][:1].isupper() and not words[0].isupper() and words[0].lower() in _LOWERED_OPENERS:
         words[0] = words[0].lower()
     return " ".join(words)
 
@@ -508,10 +553,7 @@ def phrase_starting_at(tokens: list[Token], first: int, lexicon: Lexicon) -> Phr
         return pronoun
     name = name_starting_at(tokens, first, lexicon)
     if name is not None:
-        after = name.last + 1
-        if after < len(tokens) and tokens[after].text.islower() and noun_class(tokens[after].lower) is not None:
-            return description_starting_at(tokens, first, lexicon) or name  # "Indian media reports"
-        return name
+        return name_or_description(tokens, first, name, lexicon)
     description = description_starting_at(tokens, first, lexicon)
     if description is not None and description.last + 1 < len(tokens):
         named = name_starting_at(tokens, description.last + 1, lexicon)
@@ -520,3 +562,12 @@ def phrase_starting_at(tokens: list[Token], first: int, lexicon: Lexicon) -> Phr
             named.descriptor = named.descriptor or description.name
             return named  # "state-run media People’s Daily"
     return description
+
+
+def name_or_description(tokens: list[Token], first: int, name: Phrase, lexicon: Lexicon) -> Phrase:
+    """The phrase starting at tokens[first], where the name `name_starting_at` found there
+    starts: the name, or a description it qualifies ("Indian media reports")."""
+    after = name.last + 1
+    if after < len(tokens) and tokens[after].text.islower() and noun_class(tokens[after].lower) is not None:
+        return description_starting_at(tokens, first, lexicon) or name
+    return name

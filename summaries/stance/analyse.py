@@ -20,7 +20,10 @@ opinion (their log-odds move by a fixed prior; plain facts, with no such wording
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from summaries.model import Article, Source, Stance
+from summaries.segment import sentences_by_paragraph
 from summaries.stance.article_type import (
     INTERVIEW,
     OPINION as OPINION_TYPE,
@@ -45,14 +48,17 @@ QUOTED_SPEAKER = "a quoted speaker"
 
 def attributions(article: Article, sources: list[Source]) -> dict[int, str]:
     """Sentence index -> name of the source whose words or view it carries (mentions only)."""
+    starts = [sentence.start for sentence in article.sentences]
+    ends = [sentence.end for sentence in article.sentences]
     found: dict[int, str] = {}
     for source in sources:
         for mention in source.mentions:
             found.setdefault(mention.sentence, source.name)
-            if mention.content is not None:
-                for index, sentence in enumerate(article.sentences):
-                    if sentence.start < mention.content.end and mention.content.start < sentence.end:
-                        found.setdefault(index, source.name)
+            content = mention.content
+            if content is not None:
+                # the sentences overlapping the content: a run, found by bisection
+                for index in range(bisect_right(ends, content.start), bisect_left(starts, content.end)):
+                    found.setdefault(index, source.name)
     return found
 
 
@@ -72,9 +78,9 @@ def quotation_runs(article: Article) -> list[list[int]]:
     the next paragraph opens with a quotation mark (how a quote runs on over paragraphs);
     otherwise the odd mark is more likely a stray or OCR slip than a turn."""
     runs: list[list[int]] = []
-    for p in range(len(article.paragraphs)):
+    for p, indices in enumerate(sentences_by_paragraph(article.sentences, len(article.paragraphs))):
         current: list[int] | None = None
-        for index in article.sentences_in(p):
+        for index in indices:
             odd = _quote_marks(article.span_text(article.sentences[index])) % 2 == 1
             if current is None:
                 if odd:
@@ -111,8 +117,7 @@ def continue_quotations(article: Article, found: dict[int, str]) -> None:
 
 def continue_paragraph_attribution(article: Article, found: dict[int, str]) -> None:
     """A paragraph that opens by attributing goes on in that source's voice until another source is named."""
-    for p in range(len(article.paragraphs)):
-        indices = article.sentences_in(p)
+    for indices in sentences_by_paragraph(article.sentences, len(article.paragraphs)):
         if len(indices) < 2 or indices[0] not in found:
             continue
         speaker = found[indices[0]]
@@ -148,8 +153,8 @@ def apply_priors(article: Article, verdicts: list[Verdict], declared_opinion: st
         reason = f"opinion article ({declared_opinion})"
         shifted = [v.with_prior(DECLARED_OPINION_PRIOR, reason) if _own_evaluative(v) else v for v in shifted]
     heading: str | None = None
-    for p, paragraph in enumerate(article.paragraphs):
-        indices = article.sentences_in(p)
+    by_paragraph = sentences_by_paragraph(article.sentences, len(article.paragraphs))
+    for paragraph, indices in zip(article.paragraphs, by_paragraph):
         if paragraph.kind == "heading":
             # Judged without any prior: the heading's own wording must be evaluative.
             own = [verdicts[i] for i in indices]

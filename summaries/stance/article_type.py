@@ -35,6 +35,7 @@ _DISCLAIMER = re.compile(
     r"|do(?:es)?\s+not\s+necessarily\s+reflect\s+the\s+views",
     re.IGNORECASE,
 )
+_SPACES = re.compile(r"\s+")
 _EDITORS_NOTE = re.compile(r"^\W*editor['’]?s['’]?\s+note\b", re.IGNORECASE)
 _TURN = re.compile(r"^(?P<speaker>Q|A|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*[:：]\s+(?P<said>\S.*)", re.DOTALL)
 _FIELD_LINE = re.compile(r"^[A-Z][\w()' -]{1,30}:\s*\S[^:\n]{0,60}(?:\t|$)", re.MULTILINE)
@@ -65,7 +66,7 @@ def edit_distance(a: str, b: str) -> int:
 
 def match_kicker(text: str) -> str | None:
     """The kicker `text` stands for, allowing OCR damage: one edit in six letters, two in ten."""
-    candidate = re.sub(r"\s+", " ", text.strip(" \t:|-•·")).upper()
+    candidate = _SPACES.sub(" ", text.strip(" \t:|-•·")).upper()
     if not candidate or len(candidate) > 20:
         return None
     for kicker in KICKERS:

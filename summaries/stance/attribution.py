@@ -46,11 +46,12 @@ _ACCORDING_TO = re.compile(rf"\b[Aa]ccording to\s+(?P<who>{_NAME}|{_DESCRIBED}|(
 _ANY_CUE = re.compile(rf"\b(?:{_VERB}|[Aa]ccording to)\b")
 _QUOTED = re.compile(r'"[^"]*"?')
 _WORD = re.compile(r"\w+")
+_LEADING_ARTICLE = re.compile(r"^(?:[Tt]he|[Aa]n?)\s+(?=[a-z])")
 _NOT_A_SOURCE = frozenset({"it", "this", "that", "there", "i", "we", "you", "as", "if"})
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+(?=[a-z])", "", name.strip(" ,"))
+    name = _LEADING_ARTICLE.sub("", name.strip(" ,"))
     return _without_opening_function_words(name.strip())
 
 

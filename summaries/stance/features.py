@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summaries.stance import lexicons as lx
 
@@ -92,6 +93,25 @@ CUE_NAMES: dict[str, str] = {
     "predicate_adjective": "evaluative claim",
 }
 
+def _scale(name: str) -> str:
+    """How a feature's hits become its value."""
+    if name == "subjectivity_mean":
+        return "mean"
+    if name == "quoted_share":
+        return "quoted"
+    if name in ("adjective_share", "adverb_share"):
+        return "share"
+    if name in ("past_tense", "present_copula"):
+        return "capped share"
+    if name == "length":
+        return "length"
+    if name in ("question", "exclamation", "attribution", "opening_conjunction", "imperative"):
+        return "flag"
+    return "count"
+
+
+_SCALES = tuple((name, _scale(name)) for name in FEATURES)
+
 # Single quotation marks around a phrase (British style, or scare quotes) become
 # double ones, so one rule finds quoted words; apostrophes stay as they are.
 _SINGLE_QUOTED = re.compile(r"(?<![\w'’‘])[‘']([^‘’'\"\n]{1,80}?)[’'](?![\w])")
@@ -100,6 +120,7 @@ _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"
 _TOKEN = re.compile(r"[A-Za-z]+-\d+[A-Za-z]*|[A-Za-z]+(?:'[A-Za-z]+)*|\d+(?:[.,:]\d+)*%?|[$£€%]")
 _YEAR = re.compile(r"^(1[89]\d\d|20\d\d)s?$")
 _DOUBLE_QUOTE = re.compile('"')
+_SHORT_QUOTE = re.compile(r'"([^"]{1,40})"')
 _OPENING_CONJUNCTIONS = frozenset({"and", "but", "yet", "so", "or", "nor"})
 # The author's own forecast ("Putin will hope to sow uncertainty"): speculation that
 # draws a conclusion, which NewsSD's guidelines count as opinion. "going"/"bound"
@@ -125,6 +146,7 @@ class SentenceFeatures:
     evidence: dict[str, tuple[str, ...]]
 
 
+@lru_cache(maxsize=4096)  # a sentence is read by the features, the attribution pattern and the quote runs
 def normalise_quotes(sentence: str) -> str:
     """Curly and single quotation marks as plain double quotes; apostrophes as '."""
     return _SINGLE_QUOTED.sub(r'"\1"', sentence).translate(_QUOTES)
@@ -158,7 +180,7 @@ def _quoted_mask(text: str, tokens: list[re.Match[str]]) -> list[bool]:
 def _scare_quotes(text: str) -> list[str]:
     """Short quoted phrases (one to three words) that are not a quoted statement."""
     found = []
-    for match in re.finditer(r'"([^"]{1,40})"', text):
+    for match in _SHORT_QUOTE.finditer(text):
         inner = match.group(1).strip(" ,.")
         if inner and len(inner.split()) <= 3 and not inner.endswith(("?", "!")):
             found.append(inner)
@@ -199,6 +221,7 @@ class WordProfile:
     # obligation, "going to", "bound to" prediction.
     before_to: tuple[str, str] | None
     copula: bool  # may open an evaluative claim ("is racist")
+    proper: bool  # names something (see `_is_proper_noun`) when not first in the sentence
 
 
 _PROFILES: dict[str, WordProfile] = {}
@@ -265,11 +288,34 @@ def _profile(original: str) -> WordProfile:
     if word in lx.PAST_AUXILIARIES or tag == "VBD":
         hits.append("past_tense")
     subjective = score if score is not None and word not in intensifiers else None
-    profile = WordProfile(word, tuple(hits), subjective, before_to, word in _COPULAS)
+    profile = WordProfile(word, tuple(hits), subjective, before_to, word in _COPULAS, _is_proper_noun(original, tags))
     if len(_PROFILES) >= _PROFILES_LIMIT:
         _PROFILES.clear()
     _PROFILES[original] = profile
     return profile
+
+
+# token as written -> ("number" or "date", the word to cite), or None: worked out once per token.
+_NUMERALS: dict[str, tuple[str, str] | None] = {}
+
+
+def _numeral(original: str) -> tuple[str, str] | None:
+    """Whether a token is a number or a date, and the word it is cited by."""
+    found = _NUMERALS.get(original, False)
+    if found is False:
+        word = original.lower()
+        if original[0].isdigit() or original in "$£€%":
+            found = ("date" if _YEAR.match(original) else "number", original)
+        elif word in lx.NUMBER_WORDS:
+            found = ("number", word)
+        elif (word in lx.MONTHS and original[0].isupper()) or word in lx.WEEKDAYS:
+            found = ("date", original)
+        else:
+            found = None
+        if len(_NUMERALS) >= _PROFILES_LIMIT:
+            _NUMERALS.clear()
+        _NUMERALS[original] = found
+    return found
 
 
 def _predicated_adjective(own: list[str], position: int, raw: list[str], own_index: list[int], tags: dict[str, str]) -> str | None:
@@ -285,11 +331,15 @@ def _predicated_adjective(own: list[str], position: int, raw: list[str], own_ind
 
 def extract(sentence: str) -> SentenceFeatures:
     text = normalise_quotes(sentence)
-    matches = list(_TOKEN.finditer(text))
-    if not matches:
+    if '"' in text:  # where each word stands matters only for telling quoted words apart
+        matches = list(_TOKEN.finditer(text))
+        quoted = _quoted_mask(text, matches)
+        raw = [m.group() for m in matches]
+    else:
+        raw = _TOKEN.findall(text)
+        quoted = [False] * len(raw)
+    if not raw:
         return SentenceFeatures(tuple(0.0 for _ in FEATURES), {})
-    quoted = _quoted_mask(text, matches)
-    raw = [m.group() for m in matches]
     lower = [w.lower() for w in raw]
     own_index = [i for i, q in enumerate(quoted) if not q]  # the author's words
     own = [lower[i] for i in own_index]
@@ -301,8 +351,11 @@ def extract(sentence: str) -> SentenceFeatures:
 
     hits: dict[str, list[str]] = {name: [] for name in FEATURES}
     subjective_scores: list[float] = []
+    proper: list[str] = []
     for position, i in enumerate(own_index):
         profile = _PROFILES.get(raw[i]) or _profile(raw[i])
+        if profile.proper and i > 0:
+            proper.append(raw[i])
         for name in profile.hits:
             hits[name].append(profile.word)
         if profile.subjectivity is not None:
@@ -331,14 +384,12 @@ def extract(sentence: str) -> SentenceFeatures:
     if hits["reporting_verb"] and (n_quoted or named or "that" in own):
         hits["attribution"].append(hits["reporting_verb"][0])
 
-    for word, original in zip(lower, raw):
-        if original[0].isdigit() or original in "$£€%":
-            (hits["date"] if _YEAR.match(original) else hits["number"]).append(original)
-        elif word in lx.NUMBER_WORDS:
-            hits["number"].append(word)
-        elif (word in lx.MONTHS and original[0].isupper()) or word in lx.WEEKDAYS:
-            hits["date"].append(original)
-    proper = [raw[i] for i in own_index if i > 0 and _is_proper_noun(raw[i], tags)]
+    for original in raw:
+        numeral = _NUMERALS.get(original, False)
+        if numeral is False:
+            numeral = _numeral(original)
+        if numeral is not None:
+            hits[numeral[0]].append(numeral[1])
     hits["proper_noun_share"].extend(proper)
     if lower[0] in _OPENING_CONJUNCTIONS:
         hits["opening_conjunction"].append(raw[0])
@@ -347,18 +398,18 @@ def extract(sentence: str) -> SentenceFeatures:
         hits["imperative"].append(raw[0])
 
     values = []
-    for name in FEATURES:
-        if name == "subjectivity_mean":
+    for name, scale in _SCALES:
+        if scale == "mean":
             values.append(sum(subjective_scores) / len(subjective_scores) if subjective_scores else 0.0)
-        elif name == "quoted_share":
+        elif scale == "quoted":
             values.append(n_quoted / n_all)
-        elif name in ("adjective_share", "adverb_share"):
+        elif scale == "share":
             values.append(len(hits[name]) / n_own)
-        elif name in ("past_tense", "present_copula"):
+        elif scale == "capped share":
             values.append(min(len(hits[name]) / n_own * 5.0, 1.0))
-        elif name == "length":
+        elif scale == "length":
             values.append(math.log(n_all))
-        elif name in ("question", "exclamation", "attribution", "opening_conjunction", "imperative"):
+        elif scale == "flag":
             values.append(1.0 if hits[name] else 0.0)
         else:
             values.append(_squash(len(hits[name])))

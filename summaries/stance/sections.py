@@ -19,9 +19,9 @@ sections in step with the conversation instead of flickering paragraph by paragr
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from summaries.model import Article, Section
+from summaries.segment import sentences_by_paragraph
 from summaries.stance.article_type import Turn
 from summaries.stance.sentences import Verdict
 
@@ -172,9 +172,7 @@ def build_sections(
 ) -> list[Section]:
     """Sections over `article`'s paragraphs; `forced` maps a paragraph to (label, reason);
     `exchanges` are an interview's paragraph groups, each labelled as a whole."""
-    by_paragraph: list[list[int]] = [[] for _ in article.paragraphs]
-    for index, sentence in enumerate(article.sentences):
-        by_paragraph[sentence.paragraph].append(index)
+    by_paragraph = sentences_by_paragraph(article.sentences, len(article.paragraphs))
     shares = [
         class_shares([verdicts[i] for i in by_paragraph[p]]) if paragraph.kind != "heading" else None
         for p, paragraph in enumerate(article.paragraphs)

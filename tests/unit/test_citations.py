@@ -6,7 +6,6 @@ from hypothesis import strategies as st
 from summaries.citations import (
     CitationAwareSelector,
     QuoteStates,
-    dangling_start,
     junk_reason,
     quote_info,
     sentence_attributions,
@@ -15,6 +14,7 @@ from summaries.document import plain_article
 from summaries.model import Mention, Source
 from summaries.rankers import Ranked, prepare
 from summaries.segment import words
+from summaries.sentence_rules import dangling_start
 from summaries.summarize import summarize
 
 

@@ -312,3 +312,12 @@ def test_seed_003_zoom_article_links_the_company_and_the_complaint(seed_003_zoom
     documents = [s for s in sources if s.kind == "document"]
     assert any({"the complaint", "the court complaint"} <= set(mention_texts(body, s)) for s in documents)
     assert not any("Epoch Times" in s.name for s in sources)
+
+
+def test_spellings_of_a_name_word_are_it_and_its_adjacent_swaps():
+    from summaries.sources.names import MAX_SWAPPED, spellings
+
+    assert set(spellings("zhou")) == {"zhou", "hzou", "zohu", "zhuo"}
+    assert spellings("li") == ("li",)  # too short to tell a slip from another name
+    assert set(spellings("anna")) == {"anna", "nana", "anan"}  # "nn" swapped is itself
+    assert spellings("x" * (MAX_SWAPPED + 1)) == ("x" * (MAX_SWAPPED + 1),)

@@ -150,7 +150,7 @@ def test_a_book_length_text_is_summarized_without_quadratic_matrices():
         f"Reporters in district {n} counted {n * 7 % 13} new shops, the council said on day {n}." for n in range(1600)
     )
     article = plain_article(text)
-    assert prepare(article).very_long
+    assert prepare(article).windowed
     for algorithm in ("default", "lead"):
         items = summarize(article, algorithm, sentences=50)
         assert len(items) == 50
