@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from summaries.rankers.base import Ranker
+from typing import Any, Callable
 
 # sumy's extractive algorithms, run on our own sentences (summaries/rankers/sumy_adapter.py).
 SUMY_ALGORITHMS = ("lexrank", "textrank", "lsa", "luhn", "sumbasic", "kl", "edmundson", "reduction")
@@ -28,8 +25,9 @@ ALGORITHMS = tuple(FACTORIES)
 
 
 @lru_cache(maxsize=None)
-def ranker(name: str) -> Ranker:
-    """The ranker called `name`, built once (sumy's stop words and stemmer are set up once)."""
+def ranker(name: str) -> Callable[..., Any]:
+    """The ranker called `name` (a `summaries.rankers.base.Ranker`), built once: sumy's
+    stop words and stemmer are set up once."""
     try:
         module, factory, arguments = FACTORIES[name]
     except KeyError:

@@ -250,14 +250,33 @@ class Analysis:
         (computed if needed). `cache=True` adds what an exact rebuild needs."""
         from summaries.schema import article_object
 
-        return article_object(self, tuple(parts), cache=cache)
+        parts = tuple(parts)
+        extra = None
+        if cache:
+            options = self.options
+            extra = {
+                "version": self.version,
+                "options": {"algorithm": options.algorithm, "sentences": options.sentences, "ratio": options.ratio},
+            }
+        return article_object(
+            self.article,
+            self.notes,
+            algorithm=self.options.algorithm,
+            summary=self.summary if "summary" in parts else None,
+            sources=self.sources if "sources" in parts else None,
+            stance=self.stance if "stance" in parts else None,
+            cache=extra,
+        )
 
     @classmethod
     def from_json(cls, obj: Mapping[str, Any], raw: str | None = None) -> Analysis:
         """Rebuild a result from `to_json` output (see summaries/schema.py for how exact)."""
-        from summaries.schema import analysis_from_object
+        from summaries.schema import article_from_object, stages_from_object
 
-        return analysis_from_object(obj, raw=raw)
+        article = article_from_object(obj, raw)
+        wanted = obj.get("options") or {"algorithm": obj.get("algorithm", "default")}
+        options = Options(wanted.get("algorithm", "default"), wanted.get("sentences"), wanted.get("ratio"))
+        return cls(article, options, tuple(obj.get("notes", ())), known=stages_from_object(obj, article))
 
     # --- pickling (process pools and Dask send results between processes)
 

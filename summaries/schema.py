@@ -4,7 +4,8 @@ Every command builds the same object and adds the keys of its stages (README.md,
 "Output schema"). Offsets `start`/`end` index the article's `text`;
 `raw_start`/`raw_end` index the decoded input file. JSON indexes are 0-based.
 
-`analysis_from_object` rebuilds an `Analysis` from such an object. The cache form
+`article_from_object` and `stages_from_object` read such an object back (the engine's
+`Analysis.from_json` rebuilds its result from them). The cache form
 (`cache=True`) adds the engine version, the options, the header fields' raw spans
 and the whole clean-to-raw offset map (run-length encoded), so the rebuilt result
 writes exactly the same JSON. From the plain form the offset map is rebuilt from the
@@ -14,7 +15,7 @@ sections, which are whole sentences or paragraphs), interpolated inside a senten
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import Any, Mapping
 
 import numpy as np
 
@@ -34,9 +35,6 @@ from summaries.model import (
     SummaryItem,
 )
 
-if TYPE_CHECKING:
-    from summaries.analysis import Analysis
-
 
 # ---------------------------------------------------------------- writing
 
@@ -46,8 +44,18 @@ def span_object(article: Article, start: int, end: int) -> dict[str, int]:
     return {"start": start, "end": end, "raw_start": raw.start, "raw_end": raw.end}
 
 
-def article_object(analysis: Analysis, parts: tuple[str, ...] = (), *, cache: bool = False) -> dict[str, Any]:
-    article = analysis.article
+def article_object(
+    article: Article,
+    notes: tuple[str, ...] = (),
+    *,
+    algorithm: str | None = None,
+    summary: list[SummaryItem] | None = None,
+    sources: list[Source] | None = None,
+    stance: Stance | None = None,
+    cache: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The article object with the stages given; `cache` holds what the cache form adds
+    besides the header fields' spans and the offset map (the version and the options)."""
     obj: dict[str, Any] = {
         "file": article.file,
         "index": article.index,
@@ -62,19 +70,17 @@ def article_object(analysis: Analysis, parts: tuple[str, ...] = (), *, cache: bo
         "sentences": [sentence_object(article, s) for s in article.sentences],
         "removed": [removal_object(r) for r in article.removed],
     }
-    if analysis.notes:
-        obj["notes"] = list(analysis.notes)
-    if "summary" in parts:
-        obj["algorithm"] = analysis.options.algorithm
-        obj["summary"] = [summary_item_object(article, s) for s in analysis.summary]
-    if "sources" in parts:
-        obj["sources"] = [source_object(article, s) for s in analysis.sources]
-    if "stance" in parts:
-        add_stance(obj, article, analysis.stance)
-    if cache:
-        options = analysis.options
-        obj["version"] = analysis.version
-        obj["options"] = {"algorithm": options.algorithm, "sentences": options.sentences, "ratio": options.ratio}
+    if notes:
+        obj["notes"] = list(notes)
+    if summary is not None:
+        obj["algorithm"] = algorithm
+        obj["summary"] = [summary_item_object(article, s) for s in summary]
+    if sources is not None:
+        obj["sources"] = [source_object(article, s) for s in sources]
+    if stance is not None:
+        add_stance(obj, article, stance)
+    if cache is not None:
+        obj.update(cache)
         obj["fields"] = {name: [span.start, span.end] for name, span in article.fields.items()}
         obj["offsets"] = offset_runs(article.offsets.offsets)
     return obj
@@ -275,12 +281,8 @@ def _stance(obj: Mapping[str, Any], article: Article) -> Stance:
     return Stance(obj["type"], tuple(obj.get("type_reasons", ())), verdicts, sections)
 
 
-def analysis_from_object(obj: Mapping[str, Any], raw: str | None = None) -> Analysis:
-    from summaries.analysis import Analysis, Options
-
-    article = article_from_object(obj, raw)
-    wanted = obj.get("options") or {"algorithm": obj.get("algorithm", "default")}
-    options = Options(wanted.get("algorithm", "default"), wanted.get("sentences"), wanted.get("ratio"))
+def stages_from_object(obj: Mapping[str, Any], article: Article) -> dict[str, Any]:
+    """The stages an article object holds (summary, sources, stance), as model objects."""
     known: dict[str, Any] = {}
     if "summary" in obj:
         known["summary"] = _summary(obj)
@@ -288,4 +290,4 @@ def analysis_from_object(obj: Mapping[str, Any], raw: str | None = None) -> Anal
         known["sources"] = _sources(obj)
     if "type" in obj:
         known["stance"] = _stance(obj, article)
-    return Analysis(article, options, tuple(obj.get("notes", ())), known=known)
+    return known
