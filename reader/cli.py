@@ -101,6 +101,8 @@ def _run_app(argv: list[str], commands: tuple[str, ...]) -> int:
     if app is None:  # READER_DATA_DIR=off and no library named: the samples, as files
         app = reader_app(bundled_seed_paths(), algorithm=args.algorithm, max_bytes=args.max_bytes, library=None)
     app.run()
+    for note in app.closing_notes:
+        error(note)
     return app.return_code or 0
 
 

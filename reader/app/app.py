@@ -59,6 +59,8 @@ class ReaderApp(App[int]):
         # Injectable so tests can feed the panels analyses the engine does not make.
         self.analyser = analyser
         self.theme = "textual-dark"
+        # What the reader must still tell its user when it has closed (on stderr).
+        self.closing_notes: list[str] = []
 
     def run(self, *args: Any, loop: asyncio.AbstractEventLoop | None = None, **kwargs: Any) -> int | None:
         """Run on a loop whose worker threads nobody waits for on quit.

@@ -80,3 +80,17 @@ async def test_reading_state_off_keeps_nothing(seed_paths, monkeypatch):
     async with app.run_test(size=(120, 36)) as pilot:
         await settle(pilot)
         assert not app.screen.reading.enabled
+
+
+@pilot_test
+async def test_a_damaged_library_is_said_on_the_status_line_and_after_closing(seed_paths, data_dir):
+    data_dir.mkdir(parents=True)
+    (data_dir / "library.sqlite3").write_text("not a database, just words someone saved here\n")
+    app = make_app(seed_paths[:1])
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(pilot)
+        screen: MainScreen = app.screen
+        assert screen.articles and screen.summary_list.items  # reading goes on
+        assert "positions not kept" in screen.status_content().plain
+    assert len(app.closing_notes) == 1 and "library.sqlite3 is damaged" in app.closing_notes[0]
+    assert (data_dir / "library.sqlite3").read_text().startswith("not a database")  # left as it was

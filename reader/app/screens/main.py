@@ -470,6 +470,8 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         # Workers still waiting for a paint may finish (the app waits for them on exit).
         self.open.close()
         self.remember_position()  # reads no widget: they are gone by now
+        if self.reading.problem:  # said on the terminal once the reader has closed
+            self.app.closing_notes.append(f"reading positions were not kept: {self.reading.problem}")
         self.reading.close()
 
     def jump_to(self, target: Target) -> None:
@@ -651,6 +653,8 @@ class MainScreen(library_keys.LibraryKeys, Screen):
             parts += ["  ", (f"loading {self.loaded_files}/{self.total_files} files", "italic $warning")]
         if self.errors:
             parts += ["  ", (f"{len(self.errors)} unreadable", "$error")]
+        if self.reading.problem:
+            parts += ["  ", ("positions not kept", "$warning")]
         if self.refreshing:
             parts += ["  ", (terminal_safe(self.refreshing), "italic $warning")]
         return Content.assemble(*parts)
