@@ -84,7 +84,10 @@ STAGES = (
 # named sources and the summary timed (what `reader summarize` adds to start-up and cleaning).
 _ENGINE_SCRIPT = """
 import sys, time
-from reader.library import load_articles
+try:
+    from reader.pipeline import load_articles
+except ImportError:  # a checkout from before the one pipeline
+    from reader.library import load_articles
 from summaries.sources import extract_sources
 from summaries.summarize import summarize
 [(_, articles)] = list(load_articles(sys.argv[1:]))
@@ -377,7 +380,7 @@ def many_articles(reader: Reader, lexrank: LexRank, paths: list[Path], folder: P
           f"{floor.cpu / peer.cpu:.2f} of LexRank's CPU (the target's budget is {1 / 3:.2f} for the whole command)")
     one = median_timing(lambda: reader.timing("summarize", str(chosen[0]))[0], max(3, args.runs))
     print(f"  one article, whole process (start-up and imports): {shown(one)}")
-    total, rows = reader.profile("summarize", str(directory))
+    total, rows = reader.profile("summarize", str(directory), "--jobs", "1")  # in this one process
     print(f"  profile of the same command in one process ({total:.2f} s under the profiler):")
     for label, path, name in STAGES:
         found = [seconds for key, seconds in rows.items() if key.endswith(f"{path}:{name}")]
