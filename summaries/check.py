@@ -1,0 +1,698 @@
+"""The editor's check: a given summary held against its article, claim by claim.
+
+    check_summary(article, summary_text, sources) -> Check
+
+The summary is split into claims with the project's segmentation (plus the glued
+sentence ends extractive summaries often have: "...$10.9bn.For the full year").
+Each claim is aligned to the article sentences that back it through an index of the
+article's words (word stem -> sentences): a claim only ever meets the sentences that
+share a word with it, each word's list cut at `MAX_POSTINGS`, so the work grows with
+the lengths of the article and the summary, never with their product. The best
+sentence comes first; a sentence that holds enough of what the others miss is added
+(a claim that fuses two sentences lists both).
+
+Words are weighed by how rare they are in English (wordfreq's Zipf scale): a claim is
+`supported` when its support holds most of its weight, `partial` when it holds some,
+`unsupported` when it holds little. Then the rules an editor would apply, each a
+function below: numbers, names, quotations, attribution (with the named-sources
+analysis of both texts) and negation. A claim with any such flag is at best `partial`.
+Article sentences whose `damage` is set (OCR damage) are never used as support.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from summaries.model import Article, Check, Claim, ClaimSupport, Flag, Paragraph, Sentence, Source, Span
+from summaries.segment import WORD, sentence_spans
+from summaries.sources.mentions import FUNCTION_WORDS
+from summaries.wordlist import zipf
+
+# Shares of a claim's weighted words its support must hold.
+SUPPORTED = 0.75
+PARTIAL = 0.4
+# A further sentence joins the support when it holds this share of what the others miss.
+FUSED = 0.12
+MAX_SUPPORT = 3
+# Candidates examined closely per claim, and how many sentences of one word's list
+# are visited (a word in more sentences than this says little about which one).
+CANDIDATES = 8
+MAX_POSTINGS = 400
+# Shortest claim that can be `verbatim` as a part of a sentence (a whole sentence always can).
+VERBATIM_MIN_WORDS = 4
+
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+# Sentences an extractive summary glued together: "$10.9bn.For", "said.\"The".
+_GLUED = re.compile(r"(?:(?<=\w\w[.!?])|(?<=[%)\]][.!?]))(?=[A-Z\"“][a-z\"“A-Z])|(?<=[.!?][\"”])(?=[A-Z])")
+
+NEGATORS = frozenset("not no never none nobody nothing neither nor without cannot".split())
+_NOT_CONTENT = FUNCTION_WORDS | NEGATORS | frozenset("n't 's".split())
+MONTHS_AND_DAYS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+
+NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12}
+SCALES = {
+    "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9,
+    "tn": 1e12, "trillion": 1e12,
+}
+_NUMBER = re.compile(
+    r"(?<![\w.])(?:[$£€¥]\s?)?(\d[\d,]*(?:\.\d+)?)(?:st|nd|rd|th)?"
+    r"(?:\s?(bn|billion|mn|m|million|k|thousand|tn|trillion)\b)?(?:\s?(%|per ?cent\b))?",
+    re.IGNORECASE,
+)
+_NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?:\s(thousand|million|billion|trillion)\b)?", re.IGNORECASE)
+
+# Words and their opposites: a claim that says one where its support says the other
+# reverses it. Forms listed so that no stemmer is needed for irregular verbs.
+_OPPOSITES = (
+    ("rise rises rose risen rising", "fall falls fell fallen falling drop drops dropped dropping decline declined declines"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing cut cuts reduce reduced reduces"),
+    ("accept accepts accepted accepting approve approved approves", "reject rejects rejected rejecting refuse refused refuses"),
+    ("win wins won winning", "lose loses lost losing"),
+    ("gain gains gained", "loss losses"),
+    ("higher more above", "lower less fewer below"),
+    ("support supports supported backed backs back", "oppose opposes opposed opposing"),
+    ("allow allows allowed permit permitted", "ban bans banned forbid forbade prohibit prohibited block blocked"),
+    ("profit profits", "loss losses"),
+    ("up", "down"),
+    ("guilty", "innocent"),
+)
+OPPOSITE: dict[str, frozenset[str]] = {}
+for _one, _other in _OPPOSITES:
+    for _word in _one.split():
+        OPPOSITE[_word] = OPPOSITE.get(_word, frozenset()) | frozenset(_other.split())
+    for _word in _other.split():
+        OPPOSITE[_word] = OPPOSITE.get(_word, frozenset()) | frozenset(_one.split())
+
+_QUOTE_CHARS = "\"“”‘’"
+
+
+# ---------------------------------------------------------------- words
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import EnglishStemmer  # pure code, no data to download
+
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=1 << 17)
+def stem(word: str) -> str:
+    """A lower-case word's stem; number words as their digits; no possessive ending."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if word in NUMBER_WORDS:
+        return str(NUMBER_WORDS[word])
+    if any(ch.isdigit() for ch in word):
+        return word.replace(",", "")
+    return _stemmer().stem(word)
+
+
+@lru_cache(maxsize=1 << 17)
+def weight(word: str) -> float:
+    """How much a word says: rare words much more than common ones."""
+    return max(1.0, 8.0 - zipf(word))
+
+
+@dataclass(slots=True)
+class Words:
+    """The words of a stretch of text: lower-cased forms, stems, and where each is."""
+
+    lower: list[str]
+    stems: list[str]
+    spans: list[tuple[int, int]]
+    texts: list[str]
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Words:
+        lower, stems, spans, texts = [], [], [], []
+        for match in WORD.finditer(text, start, end):
+            word = match.group().replace("’", "'")
+            low = word.lower()
+            lower.append(low)
+            stems.append(stem(low) if low not in _NOT_CONTENT else low)
+            spans.append(match.span())
+            texts.append(word)
+        return cls(lower, stems, spans, texts)
+
+    def content(self) -> dict[str, float]:
+        """Each content stem and its weight."""
+        found: dict[str, float] = {}
+        for low, st in zip(self.lower, self.stems):
+            if low not in _NOT_CONTENT and any(ch.isalnum() for ch in low):
+                found[st] = max(found.get(st, 0.0), weight(low.removesuffix("'s")))
+        return found
+
+    def joined(self) -> str:
+        return " " + " ".join(self.lower) + " "
+
+
+# ---------------------------------------------------------------- claims
+
+
+def claim_spans(text: str) -> list[tuple[int, int]]:
+    """The summary's sentences (the project's segmentation, paragraph by paragraph),
+    with glued sentence ends split too."""
+    spans: list[tuple[int, int]] = []
+    for paragraph in _PARAGRAPH.finditer(text):
+        for start, end in sentence_spans(text, paragraph.start(), paragraph.end()):
+            cut = start
+            for glue in _GLUED.finditer(text, start, end):
+                if glue.start() > cut:
+                    spans.append((cut, glue.start()))
+                cut = glue.start()
+            if end > cut:
+                spans.append((cut, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def summary_article(text: str) -> Article:
+    """The summary as an Article whose sentences are its claims (for the named-sources
+    analysis of the summary itself)."""
+    import numpy as np
+
+    from summaries.model import OffsetMap
+
+    paragraphs = tuple(Paragraph(m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
+    sentences = []
+    for start, end in claim_spans(text):
+        index = next((i for i, p in enumerate(paragraphs) if p.start <= start < p.end), 0)
+        sentences.append(Sentence(start, end, index))
+    return Article("<summary>", 0, text, OffsetMap(np.arange(len(text))), paragraphs, tuple(sentences), raw=text)
+
+
+# ---------------------------------------------------------------- the article's index
+
+
+class ArticleIndex:
+    """An article's sentences as words, and which sentences hold each stem."""
+
+    def __init__(self, article: Article, sources: Sequence[Source] = ()) -> None:
+        self.article = article
+        text = article.text
+        self.usable = [not getattr(s, "damage", None) for s in article.sentences]
+        self.words = [Words.of(text, s.start, s.end) for s in article.sentences]
+        self.stem_sets = [frozenset(w.stems) for w in self.words]
+        self.postings: dict[str, list[int]] = {}
+        self.first_seen: dict[str, int] = {}  # lower word -> first sentence holding it
+        self.capitalised: set[str] = set()  # words the article capitalises mid-sentence
+        for index, words in enumerate(self.words):
+            for position, (low, st, original) in enumerate(zip(words.lower, words.stems, words.texts)):
+                self.first_seen.setdefault(low.removesuffix("'s"), index)
+                if position and original[:1].isupper():
+                    self.capitalised.add(low.removesuffix("'s"))
+            if not self.usable[index]:
+                continue
+            for st in set(words.stems):
+                if st not in _NOT_CONTENT:
+                    self.postings.setdefault(st, []).append(index)
+        title = Words.of(article.title or "", 0, len(article.title or ""))
+        self.title_words = {w.removesuffix("'s") for w in title.lower}
+        self.mentions: dict[int, list[tuple[Source, object]]] = {}
+        for source in sources:
+            for mention in source.mentions:
+                self.mentions.setdefault(mention.sentence, []).append((source, mention))
+
+    def in_article(self, low: str) -> bool:
+        return low in self.first_seen or low in self.title_words
+
+    def candidates(self, content: dict[str, float]) -> list[int]:
+        """The sentences sharing the most weight with `content`, best first."""
+        scores: dict[int, float] = {}
+        for st, w in content.items():
+            for index in self.postings.get(st, ())[:MAX_POSTINGS]:
+                scores[index] = scores.get(index, 0.0) + w
+        return sorted(scores, key=lambda i: (-scores[i], i))[:CANDIDATES]
+
+
+# ---------------------------------------------------------------- checking
+
+
+def check_summary(article: Article, summary_text: str, sources: Sequence[Source] = (), index: ArticleIndex | None = None) -> Check:
+    """`summary_text` held against `article`; `sources` are the article's named sources."""
+    index = index or ArticleIndex(article, sources)
+    spans = claim_spans(summary_text)
+    claim_sources = _claim_sources(summary_text) if spans else {}
+    claims = tuple(
+        _check_claim(index, summary_text, number, start, end, claim_sources.get(number, []))
+        for number, (start, end) in enumerate(spans)
+    )
+    return Check(summary_text, claims)
+
+
+def _claim_sources(summary_text: str) -> dict[int, list[tuple[Source, object]]]:
+    from summaries.sources import extract_sources
+
+    found: dict[int, list[tuple[Source, object]]] = {}
+    for source in extract_sources(summary_article(summary_text)):
+        for mention in source.mentions:
+            found.setdefault(mention.sentence, []).append((source, mention))
+    return found
+
+
+@dataclass(slots=True)
+class _Claim:
+    text: str
+    start: int
+    end: int
+    words: Words
+    content: dict[str, float]
+    total: float
+    support: list[int]
+    mentions: list
+
+
+def _check_claim(index: ArticleIndex, text: str, number: int, start: int, end: int, mentions: list) -> Claim:
+    words = Words.of(text, start, end)
+    content = words.content()
+    total = sum(content.values())
+    support = _align(index, content, total)
+    claim = _Claim(text, start, end, words, content, total, support, mentions)
+    covered = _covered(index, support, content)
+    score = covered / total if total else 0.0
+    matched = sum(1 for st in content if any(st in index.stem_sets[i] for i in support))
+    if not support or score < PARTIAL or (matched < 2 and len(content) >= 2):
+        status = "unsupported"
+    elif _verbatim(index, words, support[0]):
+        status = "verbatim"
+    else:
+        status = "supported" if score >= SUPPORTED else "partial"
+    flags: list[Flag] = []
+    if status == "unsupported":
+        flags.append(Flag("unsupported", start, end, "nothing in the article supports this"))
+        support = support if score > 0 else []
+    else:
+        for rule in (number_flags, name_flags, quote_flags, attribution_flags, negation_flags):
+            flags.extend(rule(index, claim))
+        if flags and status in ("verbatim", "supported"):
+            status = "partial"
+    backing = tuple(
+        ClaimSupport(i, index.article.sentences[i].start, index.article.sentences[i].end, _share(index, i, content, total))
+        for i in support
+    )
+    return Claim(start, end, status, round(score, 6), backing, tuple(flags))
+
+
+def _share(index: ArticleIndex, sentence: int, content: dict[str, float], total: float) -> float:
+    return round(_covered(index, [sentence], content) / total, 6) if total else 0.0
+
+
+def _covered(index: ArticleIndex, support: Iterable[int], content: dict[str, float]) -> float:
+    sets = [index.stem_sets[i] for i in support]
+    return sum(w for st, w in content.items() if any(st in s for s in sets))
+
+
+def _align(index: ArticleIndex, content: dict[str, float], total: float) -> list[int]:
+    """The sentences that back the claim, best first: the one holding most of its
+    weight, then any that holds enough of what those before it miss."""
+    candidates = index.candidates(content)
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda i: (_covered(index, [i], content), -abs(len(index.words[i].stems) - len(content)), -i))
+    support = [best]
+    missing = {st: w for st, w in content.items() if st not in index.stem_sets[best]}
+    while missing and len(support) < MAX_SUPPORT:
+        gains = [(sum(w for st, w in missing.items() if st in index.stem_sets[i]), i) for i in candidates if i not in support]
+        gains = [(g, i) for g, i in gains if g > 0]
+        if not gains:
+            break
+        gain, chosen = max(gains, key=lambda pair: (pair[0], -pair[1]))
+        holds = sum(1 for st in missing if st in index.stem_sets[chosen])
+        if gain < FUSED * total or holds < 2:
+            break
+        support.append(chosen)
+        missing = {st: w for st, w in missing.items() if st not in index.stem_sets[chosen]}
+    return support
+
+
+def _verbatim(index: ArticleIndex, words: Words, best: int) -> bool:
+    """The claim's words are a run of the article's words, in the best sentence (with
+    its neighbours, for a claim that runs across a sentence end)."""
+    if not words.lower:
+        return False
+    claim = words.joined()
+    sentence = index.words[best]
+    if claim == sentence.joined():
+        return True
+    if len(words.lower) < VERBATIM_MIN_WORDS:
+        return False
+    lows = [index.words[i].lower for i in (best - 1, best, best + 1) if 0 <= i < len(index.words) and index.usable[i]]
+    window = " " + " ".join(w for ws in lows for w in ws) + " "
+    return claim in window
+
+
+# ---------------------------------------------------------------- flags
+
+
+def _span_of(index: ArticleIndex, sentence: int, position: int) -> Span:
+    return Span(*index.words[sentence].spans[position])
+
+
+def _sentence_span(index: ArticleIndex, sentence: int) -> Span:
+    return index.article.sentences[sentence].span
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    start: int
+    end: int
+    base: float
+    value: float
+    scaled: bool
+
+
+def numbers(text: str, start: int, end: int) -> list[Number]:
+    """Numbers, amounts, percentages and years in text[start:end], with their values."""
+    found = []
+    for match in _NUMBER.finditer(text, start, end):
+        digits = match.group(1).replace(",", "").rstrip(".")
+        try:
+            base = float(digits)
+        except ValueError:
+            continue
+        scale = SCALES.get((match.group(2) or "").lower(), 1.0)
+        found.append(Number(match.start(), match.end(), base, base * scale, match.group(2) is not None))
+    for match in _NUMBER_WORD.finditer(text, start, end):
+        base = float(NUMBER_WORDS[match.group(1).lower()])
+        scale = SCALES.get((match.group(2) or "").lower(), 1.0)
+        found.append(Number(match.start(), match.end(), base, base * scale, match.group(2) is not None))
+    return found
+
+
+def _same_number(a: Number, b: Number) -> bool:
+    if abs(a.value - b.value) <= 1e-9 * max(abs(a.value), 1.0):
+        return True
+    return a.base == b.base and not (a.scaled and b.scaled)
+
+
+def number_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
+    article = index.article
+    held = [(n, i) for i in claim.support for n in numbers(article.text, article.sentences[i].start, article.sentences[i].end)]
+    flags = []
+    for number in numbers(claim.text, claim.start, claim.end):
+        if any(_same_number(number, other) for other, _ in held):
+            continue
+        said = claim.text[number.start : number.end]
+        evidence = tuple(Span(n.start, n.end) for n, _ in held) or tuple(_sentence_span(index, i) for i in claim.support[:1])
+        what = "another value" if held else "no number"
+        flags.append(Flag("number", number.start, number.end, f"{said!r}: its support gives {what}", evidence))
+    return flags
+
+
+def _name_runs(claim: _Claim, index: ArticleIndex) -> list[tuple[int, int]]:
+    """Runs of capitalised words in the claim (positions into its words) that name someone
+    or something; a capitalised first word counts only when it is no common word."""
+    words = claim.words
+    runs: list[tuple[int, int]] = []
+    first = 0
+    position = 0
+    while position < len(words.texts):
+        if _is_name_word(words, position, position == first, index):
+            stop = position + 1
+            while stop < len(words.texts) and _is_name_word(words, stop, False, index) and _adjacent(claim.text, words, stop):
+                stop += 1
+            runs.append((position, stop))
+            position = stop
+        else:
+            position += 1
+    return runs
+
+
+def _adjacent(text: str, words: Words, position: int) -> bool:
+    between = text[words.spans[position - 1][1] : words.spans[position][0]]
+    return between.strip() == ""
+
+
+def _is_name_word(words: Words, position: int, first: bool, index: ArticleIndex) -> bool:
+    original, low = words.texts[position], words.lower[position].removesuffix("'s")
+    if not original[:1].isupper() or low in FUNCTION_WORDS or low in MONTHS_AND_DAYS or low in NEGATORS or low == "i":
+        return False
+    if any(ch.isdigit() for ch in low):
+        return False
+    if first or (position and words.texts[position - 1] in (".",)):
+        return low in index.capitalised or zipf(low) < 3.5
+    return True
+
+
+def _support_names(index: ArticleIndex, support: list[int]) -> tuple[set[str], dict[str, Span]]:
+    """Lower-case words of the support (and joined pairs of its capitalised words, so that
+    "TimeWarner" meets "Time Warner"), and the spans of its capitalised words."""
+    held: set[str] = set()
+    names: dict[str, Span] = {}
+    for i in support:
+        words = index.words[i]
+        previous = None
+        for position, (low, original) in enumerate(zip(words.lower, words.texts)):
+            low = low.removesuffix("'s")
+            held.add(low)
+            if original[:1].isupper() and low not in FUNCTION_WORDS:
+                if position:
+                    names.setdefault(low, _span_of(index, i, position))
+                if previous is not None:
+                    held.add(previous + low)
+                previous = low
+            else:
+                previous = None
+    return held, names
+
+
+def name_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
+    held, support_names = _support_names(index, claim.support)
+    claim_words = {w.removesuffix("'s") for w in claim.words.lower}
+    dropped = {low: span for low, span in support_names.items() if low not in claim_words and low not in MONTHS_AND_DAYS}
+    first_support = min(claim.support)
+    flags = []
+    for begin, stop in _name_runs(claim, index):
+        lows = [claim.words.lower[p].removesuffix("'s") for p in range(begin, stop)]
+        if "".join(lows) in held:
+            continue
+        missing = [low for low in lows if low not in held]
+        if not missing:
+            continue
+        start, end = claim.words.spans[begin][0], claim.words.spans[stop - 1][1]
+        said = claim.text[start:end]
+        if not all(index.in_article(low) for low in missing):
+            message = f"{said!r} is not named in the article"
+            evidence: tuple[Span, ...] = tuple(dropped.values())
+        elif dropped:
+            message = f"{said!r} is not in its support, which names {', '.join(sorted(dropped))}"
+            evidence = tuple(dropped.values())
+        elif all(index.first_seen.get(low, -1) < first_support for low in missing):
+            continue  # named earlier in the article: the claim says who its support's "he" or "it" is
+        else:
+            message = f"{said!r} is not in its support"
+            evidence = ()
+        flags.append(Flag("name", start, end, message, evidence))
+    return flags
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The quoted stretches of text[start:end]; a quote mark without its pair quotes up to
+    the claim's end (an opening mark) or from its start (a closing one)."""
+    marks = [m.start() for m in re.finditer(f"[{_QUOTE_CHARS}]", text[start:end])]
+    marks = [start + m for m in marks if not _apostrophe(text, start + m)]
+    spans = []
+    pending: int | None = None
+    for mark in marks:
+        ch = text[mark]
+        opening = ch in "“‘" or (ch == '"' and pending is None and not _closes(text, mark, start))
+        if pending is None and opening:
+            pending = mark + 1
+        elif pending is not None:
+            spans.append((pending, mark))
+            pending = None
+        else:
+            spans.append((start, mark))
+    if pending is not None:
+        spans.append((pending, end))
+    return [(s, e) for s, e in spans if WORD.search(text, s, e)]
+
+
+def _apostrophe(text: str, position: int) -> bool:
+    if text[position] not in "‘’":
+        return False
+    before = text[position - 1] if position else " "
+    after = text[position + 1] if position + 1 < len(text) else " "
+    return before.isalnum() and (after.isalnum() or text[position] == "’")
+
+
+def _closes(text: str, mark: int, start: int) -> bool:
+    """A straight quote mark that ends a quotation (a word before it, none after)."""
+    before = text[mark - 1] if mark > start else " "
+    after = text[mark + 1] if mark + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def quote_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
+    flags = []
+    windows = []
+    for i in claim.support:
+        lows = [w for j in range(max(0, i - 2), min(len(index.words), i + 3)) if index.usable[j] for w in index.words[j].lower]
+        windows.append(" " + " ".join(lows) + " ")
+    for start, end in quoted_spans(claim.text, claim.start, claim.end):
+        quoted = Words.of(claim.text, start, end)
+        if any(quoted.joined() in window for window in windows):
+            continue
+        evidence = tuple(
+            Span(s, e) for i in claim.support for s, e in quoted_spans(index.article.text, *_bounds(index, i))
+        ) or tuple(_sentence_span(index, i) for i in claim.support[:1])
+        flags.append(Flag("quote", start, end, "the quoted words are not the article's", evidence))
+    return flags
+
+
+def _bounds(index: ArticleIndex, sentence: int) -> tuple[int, int]:
+    s = index.article.sentences[sentence]
+    return s.start, s.end
+
+
+def _name_words(text: str) -> set[str]:
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(text)} - FUNCTION_WORDS
+
+
+def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
+    article = index.article
+    said_there = [(source, mention) for i in claim.support for source, mention in index.mentions.get(i, ())]
+    flags = []
+    # Words given to another source than the article gives them to.
+    for who, start, end, name in _speakers(index, claim):
+        if not said_there:
+            break
+        if any(who & (_name_words(s.name) | _name_words(s.descriptor or "") | _name_words(article.text[m.start : m.end])) for s, m in said_there):
+            continue
+        names = ", ".join(sorted({s.name for s, _ in said_there}))
+        evidence = tuple(_mention_spans(said_there))
+        flags.append(Flag("attribution", start, end, f"the article gives these words to {names}, not {name}", evidence))
+    # An attributed view stated as fact: the claim keeps the words, drops who said them.
+    if not claim.mentions and not any(w in _ATTRIBUTING for w in claim.words.lower):
+        best = claim.support[0]
+        for source, mention in index.mentions.get(best, ()):
+            if mention.content is None or source.kind == "anonymous":
+                continue
+            if _share_inside(index, best, mention.content, claim.content) >= 0.6:
+                evidence = tuple(_mention_spans([(source, mention)]))
+                flags.append(
+                    Flag("attribution", claim.start, claim.end, f"states as fact what the article attributes to {source.name}", evidence)
+                )
+                break
+    return flags
+
+
+def _speakers(index: ArticleIndex, claim: _Claim) -> list[tuple[set[str], int, int, str]]:
+    """Who the claim gives words to, by name: the named-sources analysis of the summary,
+    and any name run right before or after a verb of saying ("Google said", "said Smith")."""
+    found = []
+    for source, mention in claim.mentions:
+        said = claim.text[mention.start : mention.end]
+        if source.kind == "anonymous" or not any(w[:1].isupper() for w in WORD.findall(said)):
+            continue  # "the company said": a description, which the article may name otherwise
+        who = _name_words(source.name) | _name_words(said)
+        if who:
+            found.append((who, mention.start, mention.end, source.name))
+    lower = claim.words.lower
+    for begin, stop in _name_runs(claim, index):
+        before = lower[begin - 1] if begin else ""
+        after = lower[stop] if stop < len(lower) else ""
+        start, end = claim.words.spans[begin][0], claim.words.spans[stop - 1][1]
+        closes = end >= claim.end or claim.text[end : end + 1] in (",", ".", ";", ":")
+        said_by = before in _ATTRIBUTING and closes  # ", said Smith."
+        if after in _ATTRIBUTING or said_by or (begin >= 2 and lower[begin - 2 : begin] == ["according", "to"]):
+            if not any(s <= start < e for _, s, e, _ in found):
+                found.append((_name_words(claim.text[start:end]), start, end, claim.text[start:end]))
+    return found
+
+
+_ATTRIBUTING = frozenset("said says say told according claimed claims argued believes believe thinks insisted added warned".split())
+
+
+def _mention_spans(pairs) -> Iterable[Span]:
+    for _, mention in pairs:
+        yield Span(mention.start, mention.end)
+        if mention.cue is not None:
+            yield mention.cue
+
+
+def _share_inside(index: ArticleIndex, sentence: int, content: Span, claim_content: dict[str, float]) -> float:
+    """The share of the claim's weight it shares with the sentence that lies inside `content`."""
+    words = index.words[sentence]
+    inside, total = set(), 0.0
+    for st, (s, e) in zip(words.stems, words.spans):
+        if content.start <= s and e <= content.end:
+            inside.add(st)
+    shared = {st: w for st, w in claim_content.items() if st in index.stem_sets[sentence]}
+    total = sum(shared.values())
+    return sum(w for st, w in shared.items() if st in inside) / total if total else 0.0
+
+
+def _negated(words: Words) -> list[bool]:
+    """For each word: whether a negation stands in the three words before it."""
+    flags = []
+    for position in range(len(words.lower)):
+        window = words.lower[max(0, position - 3) : position]
+        flags.append(any(w in NEGATORS or w.endswith("n't") for w in window))
+    return flags
+
+
+def _is_negator(low: str) -> bool:
+    return low in NEGATORS or low.endswith("n't")
+
+
+def negation_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
+    words = claim.words
+    claim_negated = _negated(words)
+    states: dict[str, list[tuple[bool, Span]]] = {}
+    opposite_forms: dict[str, Span] = {}
+    for i in claim.support:
+        sentence = index.words[i]
+        for position, (low, st, negated) in enumerate(zip(sentence.lower, sentence.stems, _negated(sentence))):
+            if low in _NOT_CONTENT:
+                continue
+            states.setdefault(st, []).append((negated, _negator_span(index, i, position)))
+            opposite_forms.setdefault(low, _span_of(index, i, position))
+    flags = []
+    seen: set[str] = set()
+    for position, (low, st, negated) in enumerate(zip(words.lower, words.stems, claim_negated)):
+        if low in _NOT_CONTENT or st in seen or st not in claim.content:
+            continue
+        there = states.get(st)
+        start, end = words.spans[position]
+        if there:
+            if negated and not any(n for n, _ in there):
+                seen.add(st)
+                negator = _claim_negator(words, position)
+                flags.append(Flag("negation", negator[0], end, "negates what its support says", tuple(s for _, s in there)))
+            elif not negated and all(n for n, _ in there) and not any(claim_negated):
+                seen.add(st)
+                flags.append(Flag("negation", start, end, "its support says the opposite (negated)", tuple(s for _, s in there)))
+            continue
+        opposites = [opposite_forms[o] for o in OPPOSITE.get(low, ()) if o in opposite_forms]
+        if opposites and not negated:
+            seen.add(st)
+            flags.append(Flag("negation", start, end, f"{claim.text[start:end]!r}: its support says the opposite", tuple(opposites)))
+    return flags
+
+
+def _claim_negator(words: Words, position: int) -> tuple[int, int]:
+    for back in range(position - 1, max(-1, position - 4), -1):
+        if _is_negator(words.lower[back]):
+            return words.spans[back]
+    return words.spans[position]
+
+
+def _negator_span(index: ArticleIndex, sentence: int, position: int) -> Span:
+    words = index.words[sentence]
+    for back in range(position - 1, max(-1, position - 4), -1):
+        if _is_negator(words.lower[back]):
+            return Span(words.spans[back][0], words.spans[position][1])
+    return Span(*words.spans[position])
