@@ -22,12 +22,14 @@ Article sentences whose `damage` is set (OCR damage) are never used as support.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
 from summaries.model import Article, Check, Claim, ClaimSupport, Flag, Paragraph, Sentence, Source, Span
 from summaries.segment import WORD, sentence_spans
+from summaries.sources.cues import CUE_FORMS
 from summaries.sources.mentions import FUNCTION_WORDS
 from summaries.wordlist import zipf
 
@@ -45,8 +47,9 @@ MAX_POSTINGS = 400
 VERBATIM_MIN_WORDS = 4
 
 _PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
-# Sentences an extractive summary glued together: "$10.9bn.For", "said.\"The".
-_GLUED = re.compile(r"(?:(?<=\w\w[.!?])|(?<=[%)\]][.!?]))(?=[A-Z\"“][a-z\"“A-Z])|(?<=[.!?][\"”])(?=[A-Z])")
+# Sentences an extractive summary glued together: "$10.9bn.For", "said.\"The", "\"speculation\".SAIC".
+_GLUED = re.compile(r"[.!?](?=[\"”“]?[A-Z])")
+_QUOTE_MARKS = re.compile("[\"“”]")
 
 NEGATORS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 _NOT_CONTENT = FUNCTION_WORDS | NEGATORS | frozenset("n't 's".split())
@@ -121,6 +124,13 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=1 << 17)
+def _forms(word: str) -> tuple[str, str]:
+    """A word's lower-case form (straight apostrophe) and its stem (function words as they are)."""
+    low = word.replace("’", "'").lower()
+    return low, (stem(low) if low not in _NOT_CONTENT else low)
+
+
+@lru_cache(maxsize=1 << 17)
 def weight(word: str) -> float:
     """How much a word says: rare words much more than common ones."""
     return max(1.0, 8.0 - zipf(word))
@@ -137,15 +147,10 @@ class Words:
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Words:
-        lower, stems, spans, texts = [], [], [], []
-        for match in WORD.finditer(text, start, end):
-            word = match.group().replace("’", "'")
-            low = word.lower()
-            lower.append(low)
-            stems.append(stem(low) if low not in _NOT_CONTENT else low)
-            spans.append(match.span())
-            texts.append(word)
-        return cls(lower, stems, spans, texts)
+        matches = list(WORD.finditer(text, start, end))
+        texts = [m.group() for m in matches]
+        forms = [_forms(word) for word in texts]
+        return cls([f[0] for f in forms], [f[1] for f in forms], [m.span() for m in matches], texts)
 
     def content(self) -> dict[str, float]:
         """Each content stem and its weight."""
@@ -170,27 +175,44 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
         for start, end in sentence_spans(text, paragraph.start(), paragraph.end()):
             cut = start
             for glue in _GLUED.finditer(text, start, end):
-                if glue.start() > cut:
-                    spans.append((cut, glue.start()))
-                cut = glue.start()
+                split = _glued_end(text, cut, glue.start())
+                if split is not None and split > cut:
+                    spans.append((cut, split))
+                    cut = split
             if end > cut:
                 spans.append((cut, end))
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def summary_article(text: str) -> Article:
-    """The summary as an Article whose sentences are its claims (for the named-sources
-    analysis of the summary itself)."""
+def _glued_end(text: str, cut: int, mark: int) -> int | None:
+    """Where a sentence glued to the next one ends, given its final mark at `mark`; None
+    when the mark ends no sentence (an initial as in "U.S.A", a lone letter)."""
+    before = text[mark - 1] if mark > cut else " "
+    if before.isspace() or (before.isupper() and (mark - 2 < cut or not text[mark - 2].isalnum())):
+        return None
+    after = text[mark + 1]
+    if after not in "\"“”":
+        return mark + 1
+    # A quote mark after the full stop closes a quotation when the sentence so far has
+    # an odd number of them; otherwise it opens the next sentence's.
+    if after == "”" or (after == '"' and len(_QUOTE_MARKS.findall(text, cut, mark)) % 2 == 1):
+        return mark + 2
+    return mark + 1
+
+
+def summary_article(text: str, spans: Sequence[tuple[int, int]] | None = None) -> Article:
+    """The summary as an Article whose sentences are its claims, or the claims in
+    `spans` only (for the named-sources analysis of the summary itself)."""
     import numpy as np
 
     from summaries.model import OffsetMap
 
     paragraphs = tuple(Paragraph(m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
-    sentences = []
-    for start, end in claim_spans(text):
-        index = next((i for i, p in enumerate(paragraphs) if p.start <= start < p.end), 0)
-        sentences.append(Sentence(start, end, index))
-    return Article("<summary>", 0, text, OffsetMap(np.arange(len(text))), paragraphs, tuple(sentences), raw=text)
+    starts = [p.start for p in paragraphs]
+    sentences = tuple(
+        Sentence(start, end, max(0, bisect_right(starts, start) - 1)) for start, end in (claim_spans(text) if spans is None else spans)
+    )
+    return Article("<summary>", 0, text, OffsetMap(np.arange(len(text))), paragraphs, sentences, raw=text)
 
 
 # ---------------------------------------------------------------- the article's index
@@ -220,10 +242,18 @@ class ArticleIndex:
                     self.postings.setdefault(st, []).append(index)
         title = Words.of(article.title or "", 0, len(article.title or ""))
         self.title_words = {w.removesuffix("'s") for w in title.lower}
+        self._negated: dict[int, list[bool]] = {}
         self.mentions: dict[int, list[tuple[Source, object]]] = {}
         for source in sources:
             for mention in source.mentions:
                 self.mentions.setdefault(mention.sentence, []).append((source, mention))
+
+    def negated(self, sentence: int) -> list[bool]:
+        """For each word of a sentence: whether a negation stands just before it (kept)."""
+        found = self._negated.get(sentence)
+        if found is None:
+            found = self._negated[sentence] = _negated(self.words[sentence])
+        return found
 
     def in_article(self, low: str) -> bool:
         return low in self.first_seen or low in self.title_words
@@ -243,20 +273,24 @@ class ArticleIndex:
 def check_summary(article: Article, summary_text: str, sources: Sequence[Source] = (), index: ArticleIndex | None = None) -> Check:
     """`summary_text` held against `article`; `sources` are the article's named sources."""
     index = index or ArticleIndex(article, sources)
-    spans = claim_spans(summary_text)
-    claim_sources = _claim_sources(summary_text) if spans else {}
-    claims = tuple(
-        _check_claim(index, summary_text, number, start, end, claim_sources.get(number, []))
-        for number, (start, end) in enumerate(spans)
-    )
-    return Check(summary_text, claims)
+    claims = [_align_claim(index, summary_text, start, end) for start, end in claim_spans(summary_text)]
+    # The summary's own named sources, for the claims that could give words to someone
+    # other than the article does: those that are not a copy and have a verb of saying.
+    asking = [c for c in claims if c.status not in ("verbatim", "unsupported") and any(w in CUE_FORMS or w == "according" for w in c.words.lower)]
+    for number, found in _claim_sources(summary_text, asking).items():
+        asking[number].mentions = found
+    return Check(summary_text, tuple(_judge(index, claim) for claim in claims))
 
 
-def _claim_sources(summary_text: str) -> dict[int, list[tuple[Source, object]]]:
+def _claim_sources(summary_text: str, claims: list[_Claim]) -> dict[int, list[tuple[Source, object]]]:
+    """The named sources of `claims` (the summary's text, read as an article of those
+    sentences), by the claim's number in `claims`."""
+    if not claims:
+        return {}
     from summaries.sources import extract_sources
 
     found: dict[int, list[tuple[Source, object]]] = {}
-    for source in extract_sources(summary_article(summary_text)):
+    for source in extract_sources(summary_article(summary_text, [(c.start, c.end) for c in claims])):
         for mention in source.mentions:
             found.setdefault(mention.sentence, []).append((source, mention))
     return found
@@ -271,38 +305,47 @@ class _Claim:
     content: dict[str, float]
     total: float
     support: list[int]
-    mentions: list
+    score: float = 0.0
+    status: str = "unsupported"
+    mentions: list = field(default_factory=list)
 
 
-def _check_claim(index: ArticleIndex, text: str, number: int, start: int, end: int, mentions: list) -> Claim:
+def _align_claim(index: ArticleIndex, text: str, start: int, end: int) -> _Claim:
     words = Words.of(text, start, end)
     content = words.content()
     total = sum(content.values())
     support = _align(index, content, total)
-    claim = _Claim(text, start, end, words, content, total, support, mentions)
-    covered = _covered(index, support, content)
-    score = covered / total if total else 0.0
+    claim = _Claim(text, start, end, words, content, total, support)
+    claim.score = _covered(index, support, content) / total if total else 0.0
     matched = sum(1 for st in content if any(st in index.stem_sets[i] for i in support))
-    if not support or score < PARTIAL or (matched < 2 and len(content) >= 2):
-        status = "unsupported"
+    if not support or claim.score < PARTIAL or (matched < 2 and len(content) >= 2):
+        claim.status = "unsupported"
     elif _verbatim(index, words, support[0]):
-        status = "verbatim"
+        claim.status = "verbatim"
     else:
-        status = "supported" if score >= SUPPORTED else "partial"
+        claim.status = "supported" if claim.score >= SUPPORTED else "partial"
+    return claim
+
+
+def _judge(index: ArticleIndex, claim: _Claim) -> Claim:
+    status, support = claim.status, claim.support
     flags: list[Flag] = []
     if status == "unsupported":
-        flags.append(Flag("unsupported", start, end, "nothing in the article supports this"))
-        support = support if score > 0 else []
+        flags.append(Flag("unsupported", claim.start, claim.end, "nothing in the article supports this"))
+        support = support if claim.score > 0 else []
     else:
-        for rule in (number_flags, name_flags, quote_flags, attribution_flags, negation_flags):
+        # A copy holds its support's numbers, names, quotations and negations: only
+        # whether it keeps the attribution is left to look at.
+        rules = (attribution_flags,) if status == "verbatim" else (number_flags, name_flags, quote_flags, attribution_flags, negation_flags)
+        for rule in rules:
             flags.extend(rule(index, claim))
         if flags and status in ("verbatim", "supported"):
             status = "partial"
     backing = tuple(
-        ClaimSupport(i, index.article.sentences[i].start, index.article.sentences[i].end, _share(index, i, content, total))
+        ClaimSupport(i, index.article.sentences[i].start, index.article.sentences[i].end, _share(index, i, claim.content, claim.total))
         for i in support
     )
-    return Claim(start, end, status, round(score, 6), backing, tuple(flags))
+    return Claim(claim.start, claim.end, status, round(claim.score, 6), backing, tuple(flags))
 
 
 def _share(index: ArticleIndex, sentence: int, content: dict[str, float], total: float) -> float:
@@ -398,16 +441,27 @@ def _same_number(a: Number, b: Number) -> bool:
 
 
 def number_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
+    """Numbers of the claim its support does not hold, each value as often as the claim
+    gives it ("9-9" against "9-8"); and words with digits ("MP3", "G8") spelt otherwise."""
     article = index.article
-    held = [(n, i) for i in claim.support for n in numbers(article.text, article.sentences[i].start, article.sentences[i].end)]
+    held = [n for i in claim.support for n in numbers(article.text, article.sentences[i].start, article.sentences[i].end)]
+    evidence = tuple(Span(n.start, n.end) for n in held) or tuple(_sentence_span(index, i) for i in claim.support[:1])
+    unused = list(held)
     flags = []
-    for number in numbers(claim.text, claim.start, claim.end):
-        if any(_same_number(number, other) for other, _ in held):
+    found = numbers(claim.text, claim.start, claim.end)
+    for number in found:
+        match = next((other for other in unused if _same_number(number, other)), None)
+        if match is not None:
+            unused.remove(match)
             continue
         said = claim.text[number.start : number.end]
-        evidence = tuple(Span(n.start, n.end) for n, _ in held) or tuple(_sentence_span(index, i) for i in claim.support[:1])
         what = "another value" if held else "no number"
         flags.append(Flag("number", number.start, number.end, f"{said!r}: its support gives {what}", evidence))
+    support_words = {w for i in claim.support for w in index.words[i].lower}
+    for low, (start, end) in zip(claim.words.lower, claim.words.spans):
+        if any(ch.isdigit() for ch in low) and any(ch.isalpha() for ch in low) and low not in support_words:
+            if not any(n.start <= start < n.end for n in found):
+                flags.append(Flag("number", start, end, f"{claim.text[start:end]!r} is not in its support", evidence))
     return flags
 
 
@@ -566,7 +620,7 @@ def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
     said_there = [(source, mention) for i in claim.support for source, mention in index.mentions.get(i, ())]
     flags = []
     # Words given to another source than the article gives them to.
-    for who, start, end, name in _speakers(index, claim):
+    for who, start, end, name in _speakers(index, claim) if claim.status != "verbatim" else ():
         if not said_there:
             break
         if any(who & (_name_words(s.name) | _name_words(s.descriptor or "") | _name_words(article.text[m.start : m.end])) for s, m in said_there):
@@ -575,11 +629,14 @@ def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
         evidence = tuple(_mention_spans(said_there))
         flags.append(Flag("attribution", start, end, f"the article gives these words to {names}, not {name}", evidence))
     # An attributed view stated as fact: the claim keeps the words, drops who said them.
-    if not claim.mentions and not any(w in _ATTRIBUTING for w in claim.words.lower):
+    if not claim.mentions and not any(w in CUE_FORMS or w in _ATTRIBUTING for w in claim.words.lower):
         best = claim.support[0]
+        claim_words = {w.removesuffix("'s") for w in claim.words.lower}
         for source, mention in index.mentions.get(best, ()):
             if mention.content is None or source.kind == "anonymous":
                 continue
+            if _name_words(article.text[mention.start : mention.end]) & claim_words:
+                continue  # the source is named (its words may be read otherwise)
             if _share_inside(index, best, mention.content, claim.content) >= 0.6:
                 evidence = tuple(_mention_spans([(source, mention)]))
                 flags.append(
@@ -606,13 +663,14 @@ def _speakers(index: ArticleIndex, claim: _Claim) -> list[tuple[set[str], int, i
         after = lower[stop] if stop < len(lower) else ""
         start, end = claim.words.spans[begin][0], claim.words.spans[stop - 1][1]
         closes = end >= claim.end or claim.text[end : end + 1] in (",", ".", ";", ":")
-        said_by = before in _ATTRIBUTING and closes  # ", said Smith."
+        said_by = before in _SAID_BY and closes  # ", said Smith." (not "told Reuters.")
         if after in _ATTRIBUTING or said_by or (begin >= 2 and lower[begin - 2 : begin] == ["according", "to"]):
             if not any(s <= start < e for _, s, e, _ in found):
                 found.append((_name_words(claim.text[start:end]), start, end, claim.text[start:end]))
     return found
 
 
+_SAID_BY = frozenset("said says added insisted warned explained continued".split())
 _ATTRIBUTING = frozenset("said says say told according claimed claims argued believes believe thinks insisted added warned".split())
 
 
@@ -636,11 +694,21 @@ def _share_inside(index: ArticleIndex, sentence: int, content: Span, claim_conte
 
 
 def _negated(words: Words) -> list[bool]:
-    """For each word: whether a negation stands in the three words before it."""
+    """For each word: whether an odd number of negations stand between it and the content
+    word before it ("did not accept", "was not no agreement": not negated; an adverb
+    in between, "not really accept", passes the negation on)."""
     flags = []
-    for position in range(len(words.lower)):
-        window = words.lower[max(0, position - 3) : position]
-        flags.append(any(w in NEGATORS or w.endswith("n't") for w in window))
+    count = 0
+    for low in words.lower:
+        if _is_negator(low):
+            count += 1
+            flags.append(False)
+        elif low in _NOT_CONTENT:
+            flags.append(False)
+        else:
+            flags.append(count % 2 == 1)
+            if not low.endswith("ly"):
+                count = 0
     return flags
 
 
@@ -655,11 +723,17 @@ def negation_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
     opposite_forms: dict[str, Span] = {}
     for i in claim.support:
         sentence = index.words[i]
-        for position, (low, st, negated) in enumerate(zip(sentence.lower, sentence.stems, _negated(sentence))):
+        for position, (low, st, negated) in enumerate(zip(sentence.lower, sentence.stems, index.negated(i))):
             if low in _NOT_CONTENT:
                 continue
             states.setdefault(st, []).append((negated, _negator_span(index, i, position)))
             opposite_forms.setdefault(low, _span_of(index, i, position))
+    counts: dict[str, list[int]] = {}  # stem -> [occurrences, negated ones] in the claim
+    for low, st, negated in zip(words.lower, words.stems, claim_negated):
+        if low not in _NOT_CONTENT:
+            count = counts.setdefault(st, [0, 0])
+            count[0] += 1
+            count[1] += negated
     flags = []
     seen: set[str] = set()
     for position, (low, st, negated) in enumerate(zip(words.lower, words.stems, claim_negated)):
@@ -668,13 +742,16 @@ def negation_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
         there = states.get(st)
         start, end = words.spans[position]
         if there:
-            if negated and not any(n for n, _ in there):
+            occurrences, negations = counts[st]
+            negated_there = sum(n for n, _ in there)
+            if negated and not negated_there:
                 seen.add(st)
                 negator = _claim_negator(words, position)
                 flags.append(Flag("negation", negator[0], end, "negates what its support says", tuple(s for _, s in there)))
-            elif not negated and all(n for n, _ in there) and not any(claim_negated):
+            elif negated_there and negations < negated_there and occurrences >= len(there):
                 seen.add(st)
-                flags.append(Flag("negation", start, end, "its support says the opposite (negated)", tuple(s for _, s in there)))
+                spans = tuple(s for n, s in there if n)
+                flags.append(Flag("negation", start, end, "its support says the opposite (negated)", spans))
             continue
         opposites = [opposite_forms[o] for o in OPPOSITE.get(low, ()) if o in opposite_forms]
         if opposites and not negated:
@@ -684,7 +761,7 @@ def negation_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
 
 
 def _claim_negator(words: Words, position: int) -> tuple[int, int]:
-    for back in range(position - 1, max(-1, position - 4), -1):
+    for back in range(position - 1, max(-1, position - 6), -1):
         if _is_negator(words.lower[back]):
             return words.spans[back]
     return words.spans[position]
@@ -692,7 +769,7 @@ def _claim_negator(words: Words, position: int) -> tuple[int, int]:
 
 def _negator_span(index: ArticleIndex, sentence: int, position: int) -> Span:
     words = index.words[sentence]
-    for back in range(position - 1, max(-1, position - 4), -1):
+    for back in range(position - 1, max(-1, position - 6), -1):
         if _is_negator(words.lower[back]):
             return Span(words.spans[back][0], words.spans[position][1])
     return Span(*words.spans[position])
