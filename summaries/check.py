@@ -332,7 +332,7 @@ def _judge(index: ArticleIndex, claim: _Claim) -> Claim:
     flags: list[Flag] = []
     if status == "unsupported":
         flags.append(Flag("unsupported", claim.start, claim.end, "nothing in the article supports this"))
-        support = support if claim.score > 0 else []
+        support = []  # nothing backs it: the nearest words are no support
     else:
         # A copy holds its support's numbers, names, quotations and negations: only
         # whether it keeps the attribution is left to look at.
