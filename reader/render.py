@@ -246,7 +246,8 @@ def check_summary_line(check: Check) -> str:
 
 
 def claim_citations(article: Article, claim: Claim) -> str:
-    return ", ".join(marker(article.sentences[s.sentence].paragraph) for s in claim.support)
+    paragraphs = dict.fromkeys(article.sentences[s.sentence].paragraph for s in claim.support)
+    return ", ".join(marker(p) for p in paragraphs)
 
 
 def flag_line(article: Article, check: Check, flag: Flag) -> str:

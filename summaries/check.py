@@ -495,8 +495,13 @@ def _is_name_word(words: Words, position: int, first: bool, index: ArticleIndex)
         return False
     if any(ch.isdigit() for ch in low):
         return False
-    if first or (position and words.texts[position - 1] in (".",)):
-        return low in index.capitalised or zipf(low) < 3.5
+    if first:
+        # A capitalised first word names only when it is no common word, or when a
+        # name follows it ("Time Warner's profits").
+        if low in index.capitalised or zipf(low) < 3.5:
+            return True
+        following = position + 1
+        return following < len(words.texts) and words.texts[following][:1].isupper() and words.lower[following] not in FUNCTION_WORDS
     return True
 
 
@@ -523,10 +528,12 @@ def _support_names(index: ArticleIndex, support: list[int]) -> tuple[set[str], d
 
 
 def name_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
-    held, support_names = _support_names(index, claim.support)
+    held, _ = _support_names(index, claim.support)
+    # Names the claim leaves out of the sentence it mostly restates (a fused sentence
+    # gives only a part, and its names need not come along).
+    _, support_names = _support_names(index, claim.support[:1])
     claim_words = {w.removesuffix("'s") for w in claim.words.lower}
     dropped = {low: span for low, span in support_names.items() if low not in claim_words and low not in MONTHS_AND_DAYS}
-    first_support = min(claim.support)
     flags = []
     for begin, stop in _name_runs(claim, index):
         lows = [claim.words.lower[p].removesuffix("'s") for p in range(begin, stop)]
@@ -543,11 +550,11 @@ def name_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
         elif dropped:
             message = f"{said!r} is not in its support, which names {', '.join(sorted(dropped))}"
             evidence = tuple(dropped.values())
-        elif all(index.first_seen.get(low, -1) < first_support for low in missing):
-            continue  # named earlier in the article: the claim says who its support's "he" or "it" is
         else:
-            message = f"{said!r} is not in its support"
-            evidence = ()
+            # Named elsewhere in the article, and the support names no one the claim
+            # leaves out: the claim says who its support's "he" or "it" is, or brings
+            # the name from another sentence, as summaries do.
+            continue
         flags.append(Flag("name", start, end, message, evidence))
     return flags
 
@@ -617,10 +624,20 @@ def _name_words(text: str) -> set[str]:
 
 def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
     article = index.article
-    said_there = [(source, mention) for i in claim.support for source, mention in index.mentions.get(i, ())]
     flags = []
-    # Words given to another source than the article gives them to.
-    for who, start, end, name in _speakers(index, claim) if claim.status != "verbatim" else ():
+    # Words given to another source than the article gives them to: who says them in
+    # the support sentence that holds most of what is said (the claim's words but the
+    # speaker's and the verb's); a fused sentence may quote someone else.
+    speakers = _speakers(index, claim) if claim.status != "verbatim" else []
+    said_there: list = []
+    if speakers:
+        told = {stem(w) for who, *_ in speakers for w in who} | {st for low, st in zip(claim.words.lower, claim.words.stems) if low in CUE_FORMS}
+        what = {st: w for st, w in claim.content.items() if st not in told}
+        where = max(claim.support, key=lambda i: (_covered(index, [i], what), -claim.support.index(i)))
+        said_there = list(index.mentions.get(where, ()))
+    if speakers and not said_there:
+        flags.extend(_named_before_verb(index, claim, where, speakers))
+    for who, start, end, name in speakers:
         if not said_there:
             break
         if any(who & (_name_words(s.name) | _name_words(s.descriptor or "") | _name_words(article.text[m.start : m.end])) for s, m in said_there):
@@ -646,6 +663,30 @@ def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
     return flags
 
 
+def _named_before_verb(index: ArticleIndex, claim: _Claim, sentence: int, speakers) -> list[Flag]:
+    """When the named-sources analysis found no one in the support: a name right before
+    the claim's own verb of saying there ("Richard Thomas totally condemned"), who is
+    not the claim's speaker."""
+    verbs = {st for low, st in zip(claim.words.lower, claim.words.stems) if low in CUE_FORMS}
+    words = index.words[sentence]
+    there = {w.removesuffix("'s") for w in words.lower}
+    for position, st in enumerate(words.stems):
+        if st not in verbs or words.lower[position] not in CUE_FORMS:
+            continue
+        before = position - 1
+        while before > 0 and words.lower[before].endswith("ly"):
+            before -= 1
+        if before < 1 or not words.texts[before][:1].isupper() or words.lower[before] in FUNCTION_WORDS:
+            continue
+        for who, start, end, name in speakers:
+            if who & there:
+                continue
+            said = index.article.text[words.spans[before][0] : words.spans[position][1]]
+            evidence = (Span(words.spans[before][0], words.spans[position][1]),)
+            return [Flag("attribution", start, end, f"the article gives this to another: {said!r}, not {name}", evidence)]
+    return []
+
+
 def _speakers(index: ArticleIndex, claim: _Claim) -> list[tuple[set[str], int, int, str]]:
     """Who the claim gives words to, by name: the named-sources analysis of the summary,
     and any name run right before or after a verb of saying ("Google said", "said Smith")."""
@@ -664,12 +705,14 @@ def _speakers(index: ArticleIndex, claim: _Claim) -> list[tuple[set[str], int, i
         start, end = claim.words.spans[begin][0], claim.words.spans[stop - 1][1]
         closes = end >= claim.end or claim.text[end : end + 1] in (",", ".", ";", ":")
         said_by = before in _SAID_BY and closes  # ", said Smith." (not "told Reuters.")
-        if after in _ATTRIBUTING or said_by or (begin >= 2 and lower[begin - 2 : begin] == ["according", "to"]):
+        says = after in _ATTRIBUTING or (after in CUE_FORMS and after.endswith(("ed", "s")) and before not in _OBJECT_OF)
+        if says or said_by or (begin >= 2 and lower[begin - 2 : begin] == ["according", "to"]):
             if not any(s <= start < e for _, s, e, _ in found):
                 found.append((_name_words(claim.text[start:end]), start, end, claim.text[start:end]))
     return found
 
 
+_OBJECT_OF = frozenset("to with by from for at of about against".split())
 _SAID_BY = frozenset("said says added insisted warned explained continued".split())
 _ATTRIBUTING = frozenset("said says say told according claimed claims argued believes believe thinks insisted added warned".split())
 
