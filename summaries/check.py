@@ -218,6 +218,29 @@ def summary_article(text: str, spans: Sequence[tuple[int, int]] | None = None) -
 # ---------------------------------------------------------------- the article's index
 
 
+class SentenceWords:
+    """The Words of each sentence, made when first asked for: most sentences are only
+    ever looked up by their stems."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence]) -> None:
+        self._text = text
+        self._sentences = sentences
+        self._made: dict[int, Words] = {}
+
+    def __len__(self) -> int:
+        return len(self._sentences)
+
+    def __getitem__(self, index: int) -> Words:
+        made = self._made.get(index)
+        if made is None:
+            sentence = self._sentences[index]
+            made = self._made[index] = Words.of(self._text, sentence.start, sentence.end)
+        return made
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+
 class ArticleIndex:
     """An article's sentences as words, and which sentences hold each stem."""
 
@@ -225,23 +248,16 @@ class ArticleIndex:
         self.article = article
         text = article.text
         self.usable = [not getattr(s, "damage", None) for s in article.sentences]
-        self.words = [Words.of(text, s.start, s.end) for s in article.sentences]
-        self.stem_sets = [frozenset(w.stems) for w in self.words]
+        self.words = SentenceWords(text, article.sentences)
+        findall = WORD.findall
+        self.stem_sets = [frozenset([_forms(w)[1] for w in findall(text, s.start, s.end)]) for s in article.sentences]
         self.postings: dict[str, list[int]] = {}
-        self.first_seen: dict[str, int] = {}  # lower word -> first sentence holding it
-        self.capitalised: set[str] = set()  # words the article capitalises mid-sentence
-        for index, words in enumerate(self.words):
-            for position, (low, st, original) in enumerate(zip(words.lower, words.stems, words.texts)):
-                self.first_seen.setdefault(low.removesuffix("'s"), index)
-                if position and original[:1].isupper():
-                    self.capitalised.add(low.removesuffix("'s"))
-            if not self.usable[index]:
-                continue
-            for st in set(words.stems):
-                if st not in _NOT_CONTENT:
-                    self.postings.setdefault(st, []).append(index)
-        title = Words.of(article.title or "", 0, len(article.title or ""))
-        self.title_words = {w.removesuffix("'s") for w in title.lower}
+        for index, stems in enumerate(self.stem_sets):
+            if self.usable[index]:
+                for st in stems:
+                    if st not in _NOT_CONTENT:
+                        self.postings.setdefault(st, []).append(index)
+        self._seen: tuple[set[str], set[str]] | None = None
         self._negated: dict[int, list[bool]] = {}
         self.mentions: dict[int, list[tuple[Source, object]]] = {}
         for source in sources:
@@ -255,16 +271,37 @@ class ArticleIndex:
             found = self._negated[sentence] = _negated(self.words[sentence])
         return found
 
-    def in_article(self, low: str) -> bool:
-        return low in self.first_seen or low in self.title_words
+    def _vocabulary(self) -> tuple[set[str], set[str]]:
+        """Every word of the article and its title, and the words it capitalises
+        mid-sentence (worked out once, when the first name is looked up)."""
+        if self._seen is None:
+            seen: set[str] = set()
+            capitalised: set[str] = set()
+            for words in self.words:
+                for position, (low, original) in enumerate(zip(words.lower, words.texts)):
+                    seen.add(low.removesuffix("'s"))
+                    if position and original[:1].isupper():
+                        capitalised.add(low.removesuffix("'s"))
+            title = self.article.title or ""
+            seen.update(w.removesuffix("'s") for w in Words.of(title, 0, len(title)).lower)
+            self._seen = seen, capitalised
+        return self._seen
 
-    def candidates(self, content: dict[str, float]) -> list[int]:
-        """The sentences sharing the most weight with `content`, best first."""
+    @property
+    def capitalised(self) -> set[str]:
+        return self._vocabulary()[1]
+
+    def in_article(self, low: str) -> bool:
+        return low in self._vocabulary()[0]
+
+    def candidates(self, content: dict[str, float]) -> list[tuple[int, float]]:
+        """The sentences sharing the most weight with `content`, best first, with that weight."""
         scores: dict[int, float] = {}
         for st, w in content.items():
             for index in self.postings.get(st, ())[:MAX_POSTINGS]:
                 scores[index] = scores.get(index, 0.0) + w
-        return sorted(scores, key=lambda i: (-scores[i], i))[:CANDIDATES]
+        best = sorted(scores, key=lambda i: (-scores[i], i))[:CANDIDATES]
+        return [(i, scores[i]) for i in best]
 
 
 # ---------------------------------------------------------------- checking
@@ -317,7 +354,8 @@ def _align_claim(index: ArticleIndex, text: str, start: int, end: int) -> _Claim
     support = _align(index, content, total)
     claim = _Claim(text, start, end, words, content, total, support)
     claim.score = _covered(index, support, content) / total if total else 0.0
-    matched = sum(1 for st in content if any(st in index.stem_sets[i] for i in support))
+    held = frozenset().union(*(index.stem_sets[i] for i in support))
+    matched = sum(1 for st in content if st in held)
     if not support or claim.score < PARTIAL or (matched < 2 and len(content) >= 2):
         claim.status = "unsupported"
     elif _verbatim(index, words, support[0]):
@@ -352,18 +390,23 @@ def _share(index: ArticleIndex, sentence: int, content: dict[str, float], total:
     return round(_covered(index, [sentence], content) / total, 6) if total else 0.0
 
 
-def _covered(index: ArticleIndex, support: Iterable[int], content: dict[str, float]) -> float:
-    sets = [index.stem_sets[i] for i in support]
-    return sum(w for st, w in content.items() if any(st in s for s in sets))
+def _covered(index: ArticleIndex, support: Sequence[int], content: dict[str, float]) -> float:
+    if len(support) == 1:
+        held = index.stem_sets[support[0]]
+    else:
+        held = frozenset().union(*(index.stem_sets[i] for i in support))
+    return sum(w for st, w in content.items() if st in held)
 
 
 def _align(index: ArticleIndex, content: dict[str, float], total: float) -> list[int]:
     """The sentences that back the claim, best first: the one holding most of its
     weight, then any that holds enough of what those before it miss."""
-    candidates = index.candidates(content)
-    if not candidates:
+    scored = index.candidates(content)
+    if not scored:
         return []
-    best = max(candidates, key=lambda i: (_covered(index, [i], content), -abs(len(index.words[i].stems) - len(content)), -i))
+    # Most weight first; of equals, the sentence nearest the claim's length, then the first.
+    best = max(scored, key=lambda pair: (round(pair[1], 9), -abs(len(index.stem_sets[pair[0]]) - len(content)), -pair[0]))[0]
+    candidates = [i for i, _ in scored]
     support = [best]
     missing = {st: w for st, w in content.items() if st not in index.stem_sets[best]}
     while missing and len(support) < MAX_SUPPORT:
