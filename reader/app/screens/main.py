@@ -45,7 +45,7 @@ from summaries.analysis import Analysis, Options
 if TYPE_CHECKING:
     from reader.app.open_articles import Analyser
     from reader.library.store import Library
-    from summaries.model import Article
+    from summaries.model import Article, Check
 
 # The panels beside the article, in tab order (keys 1, 2, 3, …). A new panel is a
 # widget implementing widgets/panel.py and one entry here.
@@ -76,6 +76,8 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         Binding("right_square_bracket", "next_match", "Next match", show=False, key_display="]"),
         Binding("left_square_bracket", "previous_match", "Previous match", show=False, key_display="["),
         Binding("b", "back_to_summary", "Back to summary", show=False),
+        Binding("c", "check_summary", "Check a summary", show=False),
+        Binding("C", "generated_summary", "Generated summary", show=False),
         Binding("l", "toggle_list", "Articles"),
         Binding("w", "switch_pane", "Switch pane", show=False),
         *_tab_bindings(),
@@ -94,6 +96,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         library: Library | None = None,
         scope: list[int] | None = None,
         positions: LibraryPositions | None = None,
+        check: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -123,6 +126,11 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         self._filled: dict[str, tuple] = {}
         self._per_file: dict[str, int] = {}  # articles per input file, for the rows' `#N`
         self._types: dict[int, str] = {}  # article type of each analysed file article
+        # Given summaries held against articles: (name, text) by article index; the one
+        # given on the command line goes to the first article opened.
+        self._check_asked = check
+        self.check_texts: dict[int, tuple[str, str]] = {}
+        self._checks: dict[int, tuple[Article, str, Check]] = {}
 
     # --- composition -----------------------------------------------------
 
@@ -287,6 +295,8 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         if not library_keys.open_row(self, index):
             return
         self.current = index
+        if self._check_asked is not None:
+            self.check_texts[index], self._check_asked = self._check_asked, None
         state = self.open[index]
         self.view.show(state.article)
         self._restore_position(index)
@@ -314,7 +324,12 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         state = self.open[index]
         analysis = state.analysis if waiting is None else None
         stance = analysis.stance if analysis is not None and analysis.ready("stance") else None
-        summary = frozenset(item.sentence for item in analysis.summary) if analysis is not None else frozenset()
+        check = self.check_of(index, analysis)
+        self.summary_list.check = check
+        if check is not None:
+            summary = frozenset(s.sentence for claim in check.claims for s in claim.support)
+        else:
+            summary = frozenset(item.sentence for item in analysis.summary) if analysis is not None else frozenset()
         if analysis is not None:
             self.view.set_analysis(stance, summary)
         self.summary_list.restored_cursor = self.view.cursor if self._restored == index else None
@@ -324,6 +339,56 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         if analysis is not None:
             self.summary_list.mark(self.view.cursor)
         self._update_status()
+
+    def check_of(self, index: int, analysis: Analysis | None) -> Check | None:
+        """The check of the summary given for article `index`, made once its analysis is
+        here (the check uses its named sources)."""
+        given = self.check_texts.get(index)
+        if given is None or analysis is None:
+            return None
+        held = self._checks.get(index)
+        if held is not None and held[0] is analysis.article and held[1] == given[1]:
+            return held[2]
+        check = analysis.check(given[1])
+        self._checks[index] = (analysis.article, given[1], check)
+        return check
+
+    def action_check_summary(self) -> None:
+        """Ask for a summary file and hold it against the article on screen."""
+        if self.current is None:
+            return
+        from reader.app.screens.check_file import CheckFileScreen
+
+        index = self.current
+        self.app.push_screen(CheckFileScreen(), lambda path: self._check_file_given(index, path))
+
+    def _check_file_given(self, index: int, path: str | None) -> None:
+        if path is None:
+            return
+        from reader.commands.check import CheckInputError, read_summary, validate
+
+        try:
+            text = read_summary(path, self.max_bytes)
+            validate(text, self.open[index].article.text)
+        except CheckInputError as problem:
+            self.notify(terminal_safe(str(problem)), severity="error", markup=False)
+            return
+        self.check_texts[index] = (path, text)
+        if index == self.current:
+            self._show_summary_tab(index)
+
+    def action_generated_summary(self) -> None:
+        """Back from a checked summary to the generated one."""
+        if self.current is None or self.check_texts.pop(self.current, None) is None:
+            return
+        self._checks.pop(self.current, None)
+        self._show_summary_tab(self.current)
+
+    def _show_summary_tab(self, index: int) -> None:
+        with self.app.batch_update():
+            self._show(index, waiting=None if self.open[index].analysis is not None else "Analysing…")
+        self.query_one(TabbedContent).active = SummaryList.TAB
+        self.summary_list.focus()
 
     def _panel_fill(
         self, panel: Widget, state: ArticleState, analysis: Analysis | None, waiting: str | None
@@ -335,7 +400,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
             # The stage values it shows: a new summary refills the summary list, the
             # stance arriving refills what shows labels, and nothing else.
             used = () if analysis is None else tuple(analysis.stage(s) for s in panel.USES if analysis.ready(s))
-            return ("show", article, used), lambda: panel.show(article, analysis)
+            return ("show", article, used, getattr(panel, "check", None)), lambda: panel.show(article, analysis)
         if state.failure is not None:
             message = f"Analysis failed: {state.failure}"
         elif state.stance_failure is not None and "stance" in panel.NEEDS:
@@ -640,6 +705,11 @@ class MainScreen(library_keys.LibraryKeys, Screen):
                 parts += ["  ", ("analysis failed", "bold $error")]
             else:
                 parts += ["  ", ("analysing…", "italic $warning")]
+        checked = self._checks.get(self.current) if self.current is not None and self.current in self.check_texts else None
+        if checked is not None:
+            report = checked[2].report()
+            name = self.check_texts[self.current][0]
+            parts += ["  ", ("checking ", "$text-muted"), terminal_safe(name), f" ({report['claims']} claims, {report['flags']} flags)"]
         parts += ["  ", ("algorithm ", "$text-muted"), self.algorithm]
         if analysis is not None and analysis.ready("summary"):
             count = len(analysis.summary)
