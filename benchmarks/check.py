@@ -223,14 +223,14 @@ ALTER = {
 def paraphrase(rng: random.Random, first: str, second: str) -> str | None:
     """Two adjacent sentences as one: a clause of the first dropped, the second's
     clauses reordered (or, with one clause each, simply joined)."""
-    one = [c.strip() for c in re.split(r",\s+", first.strip().rstrip(".")) if c.strip()]
-    two = [c.strip() for c in re.split(r",\s+", second.strip().rstrip(".")) if c.strip()]
+    one = [c.strip() for c in re.split(r",\s+", first.strip().removesuffix(".")) if c.strip()]
+    two = [c.strip() for c in re.split(r",\s+", second.strip().removesuffix(".")) if c.strip()]
     if len(one) > 1:
         del one[rng.randrange(1, len(one))]
     if len(two) > 1:
         two = two[1:] + two[:1]
     joined = ", ".join(one) + ", and " + ", ".join(two)
-    return joined[0].upper() + joined[1:] + "."
+    return joined[0].upper() + joined[1:] + ("" if joined[-1] in ".!?\"”" else ".")
 
 
 # ---------------------------------------------------------------- measuring

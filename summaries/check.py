@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 from summaries.model import Article, Check, Claim, ClaimSupport, Flag, Paragraph, Sentence, Source, Span
 from summaries.segment import WORD, sentence_spans
 from summaries.sources.cues import CUE_FORMS
-from summaries.sources.mentions import FUNCTION_WORDS
+from summaries.sources.mentions import FUNCTION_WORDS, TITLES
 from summaries.wordlist import zipf
 
 # Shares of a claim's weighted words its support must hold.
@@ -50,6 +50,7 @@ _PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 # Sentences an extractive summary glued together: "$10.9bn.For", "said.\"The", "\"speculation\".SAIC".
 _GLUED = re.compile(r"[.!?](?=[\"”“]?[A-Z])")
 _QUOTE_MARKS = re.compile("[\"“”]")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 NEGATORS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 _NOT_CONTENT = FUNCTION_WORDS | NEGATORS | frozenset("n't 's".split())
@@ -181,7 +182,15 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
                     cut = split
             if end > cut:
                 spans.append((cut, end))
-    return [(s, e) for s, e in spans if text[s:e].strip()]
+    # A piece without a word (a closing quote and full stop left over) belongs to the
+    # claim before it; none is a claim of its own.
+    claims: list[tuple[int, int]] = []
+    for start, end in spans:
+        if WORD.search(text, start, end):
+            claims.append((start, end))
+        elif claims and not _PARAGRAPH_BREAK.search(text, claims[-1][1], start):
+            claims[-1] = (claims[-1][0], end)
+    return claims
 
 
 def _glued_end(text: str, cut: int, mark: int) -> int | None:
@@ -260,9 +269,13 @@ class ArticleIndex:
         self._seen: tuple[set[str], set[str]] | None = None
         self._negated: dict[int, list[bool]] = {}
         self.mentions: dict[int, list[tuple[Source, object]]] = {}
+        self.source_names: dict[str, set[str]] = {}  # a word of a named source's name -> the names
         for source in sources:
             for mention in source.mentions:
                 self.mentions.setdefault(mention.sentence, []).append((source, mention))
+            if source.kind in ("person", "organisation", "media") and source.name[:1].isupper():
+                for word in _name_words(source.name) - _TITLE_WORDS:
+                    self.source_names.setdefault(word, set()).add(source.name)
 
     def negated(self, sentence: int) -> list[bool]:
         """For each word of a sentence: whether a negation stands just before it (kept)."""
@@ -571,18 +584,26 @@ def _support_names(index: ArticleIndex, support: list[int]) -> tuple[set[str], d
 
 
 def name_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
-    held, _ = _support_names(index, claim.support)
+    runs = _name_runs(claim, index)
+    # A further support sentence vouches for names only when it also gives the claim
+    # something besides them: one that holds nothing but the name is no support for it.
+    named = {claim.words.stems[p] for begin, stop in runs for p in range(begin, stop)}
+    first = index.stem_sets[claim.support[0]]
+    vouching = [claim.support[0]] + [
+        i for i in claim.support[1:] if len({st for st in claim.content if st in index.stem_sets[i] and st not in first} - named) >= 2
+    ]
+    held, _ = _support_names(index, vouching)
     # Names the claim leaves out of the sentence it mostly restates (a fused sentence
     # gives only a part, and its names need not come along).
     _, support_names = _support_names(index, claim.support[:1])
     claim_words = {w.removesuffix("'s") for w in claim.words.lower}
     dropped = {low: span for low, span in support_names.items() if low not in claim_words and low not in MONTHS_AND_DAYS}
     flags = []
-    for begin, stop in _name_runs(claim, index):
+    for begin, stop in runs:
         lows = [claim.words.lower[p].removesuffix("'s") for p in range(begin, stop)]
         if "".join(lows) in held:
             continue
-        missing = [low for low in lows if low not in held]
+        missing = [low for low in lows if low not in held and not _demonym_of(low, held, index)]
         if not missing:
             continue
         start, end = claim.words.spans[begin][0], claim.words.spans[stop - 1][1]
@@ -590,16 +611,43 @@ def name_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
         if not all(index.in_article(low) for low in missing):
             message = f"{said!r} is not named in the article"
             evidence: tuple[Span, ...] = tuple(dropped.values())
-        elif dropped:
-            message = f"{said!r} is not in its support, which names {', '.join(sorted(dropped))}"
-            evidence = tuple(dropped.values())
+        elif (swapped := _swapped_source(index, missing, dropped, claim_words)) is not None:
+            message = f"{said!r} is not in its support, which names {swapped}"
+            evidence = tuple(span for low, span in dropped.items() if low in swapped.lower().split())
         else:
-            # Named elsewhere in the article, and the support names no one the claim
-            # leaves out: the claim says who its support's "he" or "it" is, or brings
-            # the name from another sentence, as summaries do.
+            # Named elsewhere in the article: the claim says who its support's "he" or
+            # "it" is, or brings a name (a place, "France" for "St Etienne") from
+            # another sentence, as summaries do.
             continue
         flags.append(Flag("name", start, end, message, evidence))
     return flags
+
+
+_DEMONYM_ENDINGS = ("ish", "ian", "ese", "an", "i", "ic", "ch")
+
+
+def _demonym_of(low: str, held: set[str], index: ArticleIndex) -> bool:
+    """"Irish" for "Ireland", "Chinese" for "China": a common adjective of a place the
+    support (or the article) names, told by its ending and first two letters."""
+    if not low.endswith(_DEMONYM_ENDINGS) or zipf(low) < 3.5:
+        return False
+    return any(w[:2] == low[:2] and w != low and w in index.capitalised for w in held) or any(
+        w[:2] == low[:2] and w != low for w in index.capitalised
+    )
+
+
+def _swapped_source(index: ArticleIndex, missing: list[str], dropped: dict[str, Span], claim_words: set[str]) -> str | None:
+    """The source of the article the support names and the claim leaves out, when the
+    claim names another of the article's sources instead (one person for another): the
+    name of the one left out, else None. Two names sharing a word ("Mr Beith", "Alan
+    Beith") are one person."""
+    claimed = {name for low in missing for name in index.source_names.get(low, ())}
+    if not claimed:
+        return None
+    left_out = {
+        name for low in dropped for name in index.source_names.get(low, ()) if not _name_words(name) & claim_words
+    } - claimed
+    return ", ".join(sorted(left_out)) if left_out else None
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -661,8 +709,11 @@ def _bounds(index: ArticleIndex, sentence: int) -> tuple[int, int]:
     return s.start, s.end
 
 
+_TITLE_WORDS = frozenset(w.rstrip(".") for w in TITLES)
+
+
 def _name_words(text: str) -> set[str]:
-    return {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(text)} - FUNCTION_WORDS
+    return {w.lower().removesuffix("'s").removesuffix("’s") for w in WORD.findall(text)} - FUNCTION_WORDS - _TITLE_WORDS
 
 
 def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:

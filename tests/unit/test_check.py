@@ -49,6 +49,11 @@ def test_glued_sentences_of_an_extractive_summary_are_two_claims():
     assert [c.support[0].sentence for c in result.claims] == [0, 1]
 
 
+def test_a_leftover_quote_mark_joins_the_claim_before_it_and_is_no_claim():
+    text = 'He said "we won".". Next one.\n\n".'
+    assert [text[s:e] for s, e in claim_spans(text)] == ['He said "we won".".', "Next one."]
+
+
 def test_changed_amount_is_a_number_flag_with_the_article_amount_as_evidence():
     result = check("The plan will cost £5.5m, officials said.")
     (flag,) = result.claims[0].flags
@@ -65,6 +70,25 @@ def test_name_the_article_never_mentions_is_a_name_flag():
     result = check("The city council voted on Tuesday to expand Lakeside Park by 12 hectares.")
     assert kinds(result) == ["name"]
     assert result.claims[0].status == "partial"
+
+
+def test_one_quoted_person_named_for_another_of_the_article_is_a_name_flag():
+    result = check("Jane Holloway said the scheme was a waste of money.")
+    flag = next(f for f in result.claims[0].flags if f.kind == "name")
+    assert result.summary_text[flag.start : flag.end] == "Jane Holloway"
+    assert "Tom Baker" in flag.message
+
+
+def test_a_place_named_elsewhere_in_the_article_is_no_name_flag():
+    article = plain_article(
+        "The event in France starts on 19 March.\n\nO'Sullivan hopes to run at the championships in St Etienne next month."
+    )
+    assert kinds(check("O'Sullivan hopes to run at the championships in France next month.", article)) == []
+
+
+def test_the_adjective_of_a_place_the_article_names_is_no_name_flag():
+    article = plain_article("The team from Ireland won bronze in Lisbon three years ago.")
+    assert kinds(check("The Irish team won bronze in Lisbon three years ago.", article)) == []
 
 
 def test_changed_words_inside_quotation_marks_are_a_quote_flag():
