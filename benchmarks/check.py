@@ -260,7 +260,8 @@ def run(items: list[Item], seed: int) -> dict:
     for item in items:
         item.sources = extract_sources(item.article)
         for source in item.sources:
-            if source.kind in ("person", "organisation") and source.name[:1].isupper() and len(source.name.split()) >= 2:
+            words = source.name.split()
+            if source.kind in ("person", "organisation") and len(words) >= 2 and all(w[:1].isupper() for w in words):
                 pool["names"].add(source.name)
                 if source.kind == "person":
                     pool["people"].add(source.name)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from os.path import commonprefix
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
@@ -631,9 +632,16 @@ def _demonym_of(low: str, held: set[str], index: ArticleIndex) -> bool:
     support (or the article) names, told by its ending and first two letters."""
     if not low.endswith(_DEMONYM_ENDINGS) or zipf(low) < 3.5:
         return False
-    return any(w[:2] == low[:2] and w != low and w in index.capitalised for w in held) or any(
-        w[:2] == low[:2] and w != low for w in index.capitalised
-    )
+    return any(_place_of(low, w) for w in index.capitalised)
+
+
+def _place_of(demonym: str, place: str) -> bool:
+    """"chinese"/"china", "european"/"europe": three letters in common at the start;
+    short pairs two ("irish"/"ireland", "french"/"france")."""
+    if demonym == place:
+        return False
+    shared = len(commonprefix((demonym, place)))
+    return shared >= 3 or (shared == 2 and len(demonym) <= 6 and len(place) <= 7)
 
 
 def _swapped_source(index: ArticleIndex, missing: list[str], dropped: dict[str, Span], claim_words: set[str]) -> str | None:
