@@ -30,7 +30,7 @@ from typing import Iterable, Sequence
 
 from summaries.model import Article, Check, Claim, ClaimSupport, Flag, Paragraph, Sentence, Source, Span
 from summaries.segment import WORD, sentence_spans
-from summaries.sources.cues import CUE_FORMS
+from summaries.sources.cues import CUE_FORMS, cue_lemma
 from summaries.sources.mentions import FUNCTION_WORDS, TITLES
 from summaries.wordlist import zipf
 
@@ -752,11 +752,12 @@ def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
         best = claim.support[0]
         claim_words = {w.removesuffix("'s") for w in claim.words.lower}
         for source, mention in index.mentions.get(best, ()):
-            if mention.content is None or source.kind == "anonymous":
+            content = mention.content or _quoted_beside(index, best, mention)
+            if content is None:
                 continue
             if _name_words(article.text[mention.start : mention.end]) & claim_words:
                 continue  # the source is named (its words may be read otherwise)
-            if _share_inside(index, best, mention.content, claim.content) >= 0.6:
+            if _share_inside(index, best, content, claim.content) >= 0.6 and _a_view(index, content, mention, claim):
                 evidence = tuple(_mention_spans([(source, mention)]))
                 flags.append(
                     Flag("attribution", claim.start, claim.end, f"states as fact what the article attributes to {source.name}", evidence)
@@ -787,6 +788,39 @@ def _named_before_verb(index: ArticleIndex, claim: _Claim, sentence: int, speake
             evidence = (Span(words.spans[before][0], words.spans[position][1]),)
             return [Flag("attribution", start, end, f"the article gives this to another: {said!r}, not {name}", evidence)]
     return []
+
+
+# Verbs that report what happened rather than a view: a fact a source gave ("the company
+# said profits rose") may be stated without it, as summaries do.
+NEUTRAL_CUES = frozenset("say tell report announce state add note explain show find disclose reveal confirm publish release unveil".split())
+# How likely the claim, read on its own, is an opinion (summaries/stance) for it to be
+# one the article gives to someone; below the stance's own 0.5, as a view in a source's
+# words is often put plainly ("the scheme was a waste of money").
+VIEW_SCORE = 0.4
+
+
+def _quoted_beside(index: ArticleIndex, sentence: int, mention) -> Span | None:
+    """What a source says in quotation marks in its sentence, when the named-sources
+    analysis gave the mention no content ("“...,” Parsons said")."""
+    for start, end in quoted_spans(index.article.text, *_bounds(index, sentence)):
+        if end <= mention.start or start >= mention.end:
+            return Span(start, end)
+    return None
+
+
+def _a_view(index: ArticleIndex, content: Span, mention, claim: _Claim) -> bool:
+    """The attributed words are a view: quoted, given by a verb of belief or argument
+    ("warned", "believes"), or the claim reads as an opinion."""
+    text = index.article.text
+    before = text[max(0, content.start - 2) : content.start]
+    after = text[content.end : content.end + 2]
+    if any(ch in _QUOTE_CHARS for ch in before + after + text[content.start : content.start + 1]):
+        return True
+    if mention.cue_text and cue_lemma(mention.cue_text.split()[-1]) not in NEUTRAL_CUES:
+        return True
+    from summaries.stance import classify_sentence
+
+    return classify_sentence(claim.text[claim.start : claim.end]).score >= VIEW_SCORE
 
 
 def _speakers(index: ArticleIndex, claim: _Claim) -> list[tuple[set[str], int, int, str]]:

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summaries import analyse
-from summaries.check import check_summary, claim_spans
+from summaries.check import claim_spans
 from summaries.document import plain_article
 from summaries.model import Article, Sentence
 
@@ -112,6 +112,16 @@ def test_words_given_to_another_speaker_are_an_attribution_flag():
 def test_an_attributed_opinion_stated_as_fact_is_an_attribution_flag():
     result = check("The scheme was a waste of money.")
     assert kinds(result) == ["attribution"]
+
+
+def test_a_quotation_stated_as_fact_is_an_attribution_flag():
+    result = check("This park will not be finished before 2027.")
+    assert kinds(result) == ["attribution"]
+    assert "Jane Holloway" in result.claims[0].flags[0].message
+
+
+def test_a_fact_a_source_reported_may_be_stated_without_it():
+    assert kinds(check("The plan will cost £4.5m.")) == []
 
 
 def test_the_same_opinion_with_its_source_is_no_flag():
