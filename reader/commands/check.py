@@ -4,9 +4,9 @@ Each sentence of SUMMARY (a file, or - for stdin) becomes a claim, aligned to th
 article sentences that back it and flagged where the article does not say what it
 says (summaries/check.py). With several articles in ARTICLE, `--index N` picks one.
 
-Exit status: 0 when every claim is verbatim or supported and nothing is flagged, 1 when
-anything is flagged, 2 when an input cannot be read or is no summary of the article
-(empty, or longer than the article).
+Exit status: 0 when every claim is verbatim or supported and nothing is flagged, 1
+otherwise (a flag, or a claim only partly supported), 2 when an input cannot be read or
+is no summary of the article (empty, without words, or longer than the article).
 """
 
 from __future__ import annotations
