@@ -471,6 +471,7 @@ class Number:
     base: float
     value: float
     scaled: bool
+    digits: str = ""  # as written, without thousands separators
 
 
 def numbers(text: str, start: int, end: int) -> list[Number]:
@@ -483,7 +484,7 @@ def numbers(text: str, start: int, end: int) -> list[Number]:
         except ValueError:
             continue
         scale = SCALES.get((match.group(2) or "").lower(), 1.0)
-        found.append(Number(match.start(), match.end(), base, base * scale, match.group(2) is not None))
+        found.append(Number(match.start(), match.end(), base, base * scale, match.group(2) is not None, digits))
     for match in _NUMBER_WORD.finditer(text, start, end):
         base = float(NUMBER_WORDS[match.group(1).lower()])
         scale = SCALES.get((match.group(2) or "").lower(), 1.0)
@@ -492,9 +493,40 @@ def numbers(text: str, start: int, end: int) -> list[Number]:
 
 
 def _same_number(a: Number, b: Number) -> bool:
+    """`a` (the claim's) says what `b` (the support's) says: the same value, the same
+    figure with its scale left out, or `b` rounded ("$1.1bn" for "$1.13bn", "460,000"
+    for "464,000"; summaries round)."""
     if abs(a.value - b.value) <= 1e-9 * max(abs(a.value), 1.0):
         return True
-    return a.base == b.base and not (a.scaled and b.scaled)
+    if a.base == b.base and not (a.scaled and b.scaled):
+        return True
+    return _rounded(a, b)
+
+
+# How far a rounded figure may be from the article's: "£500m" for "£464m" is no rounding.
+ROUNDING = 0.05
+
+
+def _rounded(a: Number, b: Number) -> bool:
+    if not (a.digits and b.digits and a.base and b.base):
+        return False
+    scale_a, scale_b = a.value / a.base, b.value / b.base
+    if abs(scale_a - scale_b) > 1e-6 * max(scale_a, scale_b) or abs(a.base - b.base) > ROUNDING * abs(b.base):
+        return False  # given at another scale, or too far off to be a rounding
+    if "." not in a.digits and 1900 <= a.base <= 2100 and not a.scaled:
+        return False  # a year is never a rounding
+    a_places, b_places = _decimals(a.digits), _decimals(b.digits)
+    if a_places:
+        return a_places < b_places and round(b.base, a_places) == a.base
+    if b_places:
+        return round(b.base) == a.base
+    zeros = len(a.digits) - len(a.digits.rstrip("0"))
+    b_zeros = len(b.digits) - len(b.digits.rstrip("0"))
+    return zeros > b_zeros and round(b.base, -zeros) == a.base
+
+
+def _decimals(digits: str) -> int:
+    return len(digits.split(".")[1]) if "." in digits else 0
 
 
 def number_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:

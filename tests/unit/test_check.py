@@ -66,6 +66,12 @@ def test_same_number_written_in_words_is_no_flag():
     assert "number" not in kinds(check("The city council voted on Tuesday to expand Riverside Park by twelve hectares."))
 
 
+def test_a_rounded_amount_is_no_flag_but_another_year_or_a_far_rounding_is():
+    article = plain_article("Profits rose to $1.13bn in 2003, as 464,000 subscribers joined.")
+    assert kinds(check("Profits rose to $1.1bn in 2003, as 460,000 subscribers joined.", article)) == []
+    assert kinds(check("Profits rose to $1.13bn in 2000, as 500,000 subscribers joined.", article)) == ["number", "number"]
+
+
 def test_name_the_article_never_mentions_is_a_name_flag():
     result = check("The city council voted on Tuesday to expand Lakeside Park by 12 hectares.")
     assert kinds(result) == ["name"]
