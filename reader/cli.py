@@ -101,7 +101,7 @@ def _run_app(argv: list[str], commands: tuple[str, ...]) -> int:
 
         try:
             text = read_summary(args.check, args.max_bytes)
-            validate(text, text + " ")  # empty or wordless; its length is checked against the article on screen
+            validate(text)  # the article is not read yet: its length is not known here
         except CheckInputError as problem:
             error(problem)
             return 2

@@ -99,12 +99,14 @@ def _read(path: str, max_bytes: int, plain: bool = False):
     return document
 
 
-def validate(summary: str, article_text: str) -> None:
-    """A summary must have words, and be shorter than what it summarises."""
+def validate(summary: str, article_text: str | None = None) -> None:
+    """A summary must have words, and be shorter than what it summarises (when that is known)."""
     if not summary.strip():
         raise CheckInputError("the summary is empty")
     if not any(ch.isalnum() for ch in summary):
         raise CheckInputError("the summary has no words")
+    if article_text is None:
+        return
     length, article_length = len(summary.strip()), len(article_text.strip())
     if length > article_length:
         raise CheckInputError(

@@ -127,3 +127,17 @@ def test_control_characters_in_the_summary_never_reach_the_terminal(capsys, tmp_
     code, out, _ = run(capsys, "check", article_file, summary_file(tmp_path, "The plan \x1b]52;c;aGk=\x07will cost £9m."))
     assert code == 1
     assert "\x1b" not in out and "\x07" not in out and "␛" in out
+
+
+def test_reader_check_option_refuses_an_unreadable_summary_before_opening_the_reader(capsys, tmp_path, article_file):
+    code, out, err = run(capsys, article_file, "--check", summary_file(tmp_path, "", "empty.txt"))
+    assert code == 2 and out == "" and "empty" in err
+    code, _, err = run(capsys, article_file, "--check", summary_file(tmp_path, b"\x00\x01ELF\x00" * 300, "bin.dat"))
+    assert code == 2 and "binary" in err
+
+
+def test_reader_check_option_needs_the_article(capsys, tmp_path):
+    with pytest.raises(SystemExit) as stopped:
+        main(["--check", summary_file(tmp_path, CLEAN)])
+    assert stopped.value.code == 2
+    assert "--check needs the ARTICLE" in capsys.readouterr().err
