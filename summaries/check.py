@@ -82,15 +82,14 @@ _NUMBER_WORD = re.compile(r"\b(" + "|".join(NUMBER_WORDS) + r")\b(?:\s(thousand|
 # reverses it. Forms listed so that no stemmer is needed for irregular verbs.
 _OPPOSITES = (
     ("rise rises rose risen rising", "fall falls fell fallen falling drop drops dropped dropping decline declined declines"),
-    ("increase increases increased increasing", "decrease decreases decreased decreasing cut cuts reduce reduced reduces"),
+    ("increase increases increased increasing", "decrease decreases decreased decreasing reduce reduced reduces"),
     ("accept accepts accepted accepting approve approved approves", "reject rejects rejected rejecting refuse refused refuses"),
     ("win wins won winning", "lose loses lost losing"),
     ("gain gains gained", "loss losses"),
-    ("higher more above", "lower less fewer below"),
-    ("support supports supported backed backs back", "oppose opposes opposed opposing"),
-    ("allow allows allowed permit permitted", "ban bans banned forbid forbade prohibit prohibited block blocked"),
+    ("higher", "lower"),
+    ("support supports supported", "oppose opposes opposed opposing"),
+    ("allow allows allowed permit permitted", "ban bans banned forbid forbade prohibit prohibited"),
     ("profit profits", "loss losses"),
-    ("up", "down"),
     ("guilty", "innocent"),
 )
 OPPOSITE: dict[str, frozenset[str]] = {}

@@ -147,6 +147,11 @@ def test_a_word_for_its_opposite_is_a_negation_flag():
     assert kinds(check("The council accepted a proposal to sell the land.")) == ["negation"]
 
 
+def test_opposite_words_the_support_also_holds_are_no_flag():
+    article = plain_article("Shares in the retailer fell sharply after its annual profits rose by a tenth.")
+    assert kinds(check("The retailer's annual profits rose by a tenth and its shares fell sharply.", article)) == []
+
+
 def test_a_sentence_from_elsewhere_is_unsupported_with_no_support():
     result = check("Football fans celebrated a late winning goal in the derby.")
     (claim,) = result.claims
