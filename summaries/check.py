@@ -783,6 +783,8 @@ def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
         best = claim.support[0]
         claim_words = {w.removesuffix("'s") for w in claim.words.lower}
         for source, mention in index.mentions.get(best, ()):
+            if mention.cue is None or mention.cue_text == ":":
+                continue  # an interview turn: the whole article is its speakers' words
             content = mention.content or _quoted_beside(index, best, mention)
             if content is None:
                 continue

@@ -6,6 +6,7 @@ import json
 import pytest
 
 from reader.cli import main
+from reader.seeds import bundled_seed_paths
 
 ARTICLE = (
     "Council approves park plan\n\n"
@@ -141,3 +142,17 @@ def test_reader_check_option_needs_the_article(capsys, tmp_path):
         main(["--check", summary_file(tmp_path, CLEAN)])
     assert stopped.value.code == 2
     assert "--check needs the ARTICLE" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("seed", range(len(bundled_seed_paths())))
+def test_the_readers_own_summary_of_each_sample_checks_clean(capsys, tmp_path, seed):
+    path = bundled_seed_paths()[seed]
+    code, out, _ = run(capsys, "summarize", "--format", "json", "--jobs", "1", path)
+    assert code == 0
+    articles = json.loads(out)["articles"]
+    if not articles:
+        pytest.skip("no article")
+    summary = " ".join(item["text"] for item in articles[0]["summary"])
+    code, out, _ = run(capsys, "check", "--format", "json", path, summary_file(tmp_path, summary))
+    report = json.loads(out)["checks"][0]["report"]
+    assert code == 0 and report["verbatim"] == report["claims"] and report["flags"] == 0
