@@ -117,3 +117,33 @@ async def test_an_unreadable_summary_file_is_reported_and_the_summary_stays(arti
         await settle(pilot)
         assert screen.summary_list.items == generated
         assert any("no such file" in str(n.message) for n in app._notifications)
+
+
+def test_the_check_is_made_in_a_worker_and_the_panel_says_so_meanwhile(article_file, monkeypatch):
+    import threading
+
+    from summaries.analysis import Analysis
+
+    release = threading.Event()
+    original = Analysis.check
+
+    def slow_check(self, summary_text):
+        release.wait(10)
+        return original(self, summary_text)
+
+    monkeypatch.setattr(Analysis, "check", slow_check)
+
+    @pilot_test
+    async def body() -> None:
+        app = make_app([article_file], check=("summary.txt", CLEAN))
+        async with app.run_test(size=(130, 36)) as pilot:
+            for _ in range(50):  # until the analysis is shown and the check is waiting
+                await pilot.pause(0.05)
+                if app.screen.summary_list.prompts == ["Checking the summary…"]:
+                    break
+            assert app.screen.summary_list.prompts == ["Checking the summary…"]
+            release.set()
+            await settle(pilot)
+            assert [item.claim.status for item in app.screen.summary_list.items] == ["supported", "verbatim"]
+
+    body()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Callable
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -35,7 +36,7 @@ from reader.app.widgets.removed_panel import RemovedPanel
 from reader.app.widgets.sections_panel import SectionsPanel
 from reader.app.widgets.sources_panel import SourcesPanel
 from reader.app.widgets.status_bar import StatusBar
-from reader.app.widgets.summary_list import LIST_KEYS, SummaryList
+from reader.app.widgets.summary_list import CHECKING, LIST_KEYS, SummaryList
 from reader.ingest import IngestError
 from reader.library.positions import LibraryPositions
 from reader.terminal import terminal_safe
@@ -131,6 +132,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         self._check_asked = check
         self.check_texts: dict[int, tuple[str, str]] = {}
         self._checks: dict[int, tuple[Article, str, Check]] = {}
+        self._checking: set[tuple[int, str]] = set()  # (article, summary) a worker is checking
 
     # --- composition -----------------------------------------------------
 
@@ -326,7 +328,9 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         stance = analysis.stance if analysis is not None and analysis.ready("stance") else None
         check = self.check_of(index, analysis)
         self.summary_list.check = check
-        if check is not None:
+        if isinstance(check, str):
+            summary = frozenset()
+        elif check is not None:
             summary = frozenset(s.sentence for claim in check.claims for s in claim.support)
         else:
             summary = frozenset(item.sentence for item in analysis.summary) if analysis is not None else frozenset()
@@ -340,18 +344,49 @@ class MainScreen(library_keys.LibraryKeys, Screen):
             self.summary_list.mark(self.view.cursor)
         self._update_status()
 
-    def check_of(self, index: int, analysis: Analysis | None) -> Check | None:
-        """The check of the summary given for article `index`, made once its analysis is
-        here (the check uses its named sources)."""
+    def check_of(self, index: int, analysis: Analysis | None) -> Check | str | None:
+        """The check of the summary given for article `index`, None when none is given,
+        or CHECKING while a worker makes it (once the analysis is here: the check uses
+        its named sources; the first check in a process also loads the stemmer)."""
         given = self.check_texts.get(index)
-        if given is None or analysis is None:
+        if given is None:
             return None
+        if analysis is None:
+            return CHECKING
         held = self._checks.get(index)
         if held is not None and held[0] is analysis.article and held[1] == given[1]:
             return held[2]
-        check = analysis.check(given[1])
-        self._checks[index] = (analysis.article, given[1], check)
-        return check
+        if (index, given[1]) not in self._checking:
+            self._checking.add((index, given[1]))
+            self._check_worker(index, analysis, given[1])
+        return CHECKING
+
+    @work(thread=True, group="check")
+    def _check_worker(self, index: int, analysis: Analysis, text: str) -> None:
+        try:
+            check = analysis.check(text)
+        except Exception as problem:  # shown, never a crash of the reader
+            self.app.call_from_thread(self._check_failed, index, text, problem)
+            return
+        self.app.call_from_thread(self._check_made, index, analysis.article, text, check)
+
+    def _check_made(self, index: int, article: Article, text: str, check: Check) -> None:
+        self._checking.discard((index, text))
+        given = self.check_texts.get(index)
+        if given is None or given[1] != text:
+            return  # the reader has moved on to another summary
+        self._checks[index] = (article, text, check)
+        if index == self.current:
+            with self.app.batch_update():
+                self._show(index)
+
+    def _check_failed(self, index: int, text: str, problem: Exception) -> None:
+        self._checking.discard((index, text))
+        if self.check_texts.get(index, ("", ""))[1] == text:
+            del self.check_texts[index]
+        self.notify(terminal_safe(f"The summary could not be checked: {problem}"), severity="error", markup=False)
+        if index == self.current:
+            self._show(index)
 
     def action_check_summary(self) -> None:
         """Ask for a summary file and hold it against the article on screen."""

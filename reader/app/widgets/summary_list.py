@@ -97,6 +97,8 @@ def _assemble(parts: list[tuple[str, str | None]]) -> ItemText:
     return ItemText(text, tuple(spans))
 
 
+# What `check` holds while a worker checks the summary.
+CHECKING = "Checking the summary…"
 STATUS_MARKS = {"verbatim": "=", "supported": "✓", "partial": "~", "unsupported": "✗"}
 FLAG_NAMES = {"quote": "quotation"}
 
@@ -226,14 +228,18 @@ class SummaryList(Panel, ScrollView, can_focus=True):
         # Set by the screen when the article view's cursor was restored from the
         # reading state: the item nearest it is highlighted without a jump.
         self.restored_cursor: int | None = None
-        # Set by the screen: a given summary's check, shown instead of the summary.
-        self.check: Check | None = None
+        # Set by the screen: a given summary's check, shown instead of the summary (or
+        # CHECKING while it is made).
+        self.check: Check | str | None = None
         self._shown_check: Check | None = None
 
     # --- data in ---------------------------------------------------------
 
     def show(self, article: Article, analysis: Analysis | None) -> None:
         assert analysis is not None
+        if isinstance(self.check, str):
+            self.clear_summary(self.check)
+            return
         if self.check is not None:
             self.show_check(article, self.check)
             return
