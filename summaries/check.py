@@ -15,8 +15,12 @@ Words are weighed by how rare they are in English (wordfreq's Zipf scale): a cla
 `supported` when its support holds most of its weight, `partial` when it holds some,
 `unsupported` when it holds little. Then the rules an editor would apply, each a
 function below: numbers, names, quotations, attribution (with the named-sources
-analysis of both texts) and negation. A claim with any such flag is at best `partial`.
-Article sentences whose `damage` is set (OCR damage) are never used as support.
+analysis of both texts) and negation. A claim with any such flag is at best `partial`;
+a copy of article text (`verbatim`) is only looked at for an attribution it dropped.
+The rules are written for real summaries (paraphrase, numbers in words or rounded,
+names brought from other sentences, facts a source reported stated plainly), not for
+one benchmark's edits. Article sentences whose `damage` is set (OCR damage) are never
+used as support.
 """
 
 from __future__ import annotations
@@ -635,7 +639,7 @@ def name_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
         lows = [claim.words.lower[p].removesuffix("'s") for p in range(begin, stop)]
         if "".join(lows) in held:
             continue
-        missing = [low for low in lows if low not in held and not _demonym_of(low, held, index)]
+        missing = [low for low in lows if low not in held and not _demonym_of(low, index)]
         if not missing:
             continue
         start, end = claim.words.spans[begin][0], claim.words.spans[stop - 1][1]
@@ -658,7 +662,7 @@ def name_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
 _DEMONYM_ENDINGS = ("ish", "ian", "ese", "an", "i", "ic", "ch")
 
 
-def _demonym_of(low: str, held: set[str], index: ArticleIndex) -> bool:
+def _demonym_of(low: str, index: ArticleIndex) -> bool:
     """"Irish" for "Ireland", "Chinese" for "China": a common adjective of a place the
     support (or the article) names, told by its ending and first two letters."""
     if not low.endswith(_DEMONYM_ENDINGS) or zipf(low) < 3.5:
