@@ -81,18 +81,34 @@ def _run_app(argv: list[str], commands: tuple[str, ...]) -> int:
     parser.add_argument("--add", action="store_true", help="add the PATHs to the library first, then read them there")
     parser.add_argument("--algorithm", choices=ALGORITHMS, default="default", help="summary algorithm")
     parser.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, help="largest input file accepted")
+    parser.add_argument(
+        "--check", metavar="SUMMARY", help="hold this summary (a file, or - for stdin) against the (first) article, in place of its own"
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     _library_option(parser)
     args = parser.parse_args(argv)
     if args.add and not args.paths:
         parser.error("--add needs the PATHs to add")
+    if args.check is not None and (args.add or not args.paths):
+        parser.error("--check needs the ARTICLE it summarises (and no --add)")
     from reader.app.launch import reader_app, library_app
     from reader.commands.common import error
     from reader.library.errors import LibraryError
 
+    check = None
+    if args.check is not None:
+        from reader.commands.check import CheckInputError, read_summary, validate
+
+        try:
+            text = read_summary(args.check, args.max_bytes)
+            validate(text)  # the article is not read yet: its length is not known here
+        except CheckInputError as problem:
+            error(problem)
+            return 2
+        check = ("<stdin>" if args.check == "-" else args.check, text)
     try:
         if args.paths and not args.add:
-            app = reader_app(args.paths, algorithm=args.algorithm, max_bytes=args.max_bytes, library=args.library)
+            app = reader_app(args.paths, algorithm=args.algorithm, max_bytes=args.max_bytes, library=args.library, check=check)
         else:
             app = library_app(args.library, args.paths, algorithm=args.algorithm, max_bytes=args.max_bytes)
     except LibraryError as problem:

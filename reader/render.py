@@ -14,7 +14,7 @@ from typing import Iterable, TextIO
 
 from reader.terminal import json_safe, terminal_safe
 from summaries.analysis import Analysis
-from summaries.model import Article
+from summaries.model import Article, Check, Claim, Flag
 from summaries.version import SCHEMA_VERSION
 
 # ---------------------------------------------------------------- writers
@@ -197,4 +197,98 @@ def _markdown_article(analysis: Analysis, parts: tuple[str, ...], show_removed: 
             shown = r.text[:120].replace("`", "'")
             lines.append(f"- {r.raw_start}–{r.raw_end} **{r.reason}**: `{shown}`")
         lines.append("")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+# ---------------------------------------------------------------- the editor's check
+
+STATUS_MARKS = {"verbatim": "=", "supported": "✓", "partial": "~", "unsupported": "✗"}
+FLAG_WORDS = {
+    "number": "number",
+    "name": "name",
+    "quote": "quotation",
+    "attribution": "attribution",
+    "negation": "negation",
+    "unsupported": "unsupported",
+}
+
+
+def check_output(analysis: Analysis, check: Check, fmt: str) -> str:
+    """One check (a summary held against `analysis.article`) in `fmt`, as
+    `write_checks` puts it in the output."""
+    if fmt in ("json", "jsonl"):
+        obj = analysis.to_json((), check=check)
+        if fmt == "jsonl":
+            return json_safe(json.dumps(obj, ensure_ascii=False)) + "\n"
+        block = json.dumps(obj, ensure_ascii=False, indent=2)
+        return json_safe("\n".join(_JSON_ITEM_INDENT + line for line in block.split("\n")))
+    writer = _text_check if fmt == "text" else _markdown_check
+    return terminal_safe(writer(analysis.article, check))
+
+
+def write_checks(outputs: Iterable[str], fmt: str, out: TextIO) -> None:
+    """Checks made by `check_output`: `{"schema": 1, "checks": [...]}` for JSON, one per
+    line for JSON Lines, separated by a rule for text and Markdown."""
+    outputs = list(outputs)
+    if fmt == "json":
+        body = ",\n".join(outputs)
+        out.write(f'{{\n  "schema": {SCHEMA_VERSION},\n  "checks": [\n{body}\n  ]\n}}\n' if outputs else f'{{\n  "schema": {SCHEMA_VERSION},\n  "checks": []\n}}\n')
+        return
+    out.write(_SEPARATORS[fmt].join(outputs))
+
+
+def check_summary_line(check: Check) -> str:
+    report = check.report()
+    return (
+        f"{report['claims']} claim(s): {report['verbatim']} verbatim, {report['supported']} supported, "
+        f"{report['partial']} partial, {report['unsupported']} unsupported; {report['flags']} flag(s)"
+    )
+
+
+def claim_citations(article: Article, claim: Claim) -> str:
+    paragraphs = dict.fromkeys(article.sentences[s.sentence].paragraph for s in claim.support)
+    return ", ".join(marker(p) for p in paragraphs)
+
+
+def flag_line(article: Article, check: Check, flag: Flag) -> str:
+    """A flag in plain words, with the article's words it rests on."""
+    said = check.summary_text[flag.start : flag.end]
+    line = f"{FLAG_WORDS[flag.kind]}: {flag.message}"
+    if flag.kind != "unsupported" and len(said) < 60 and said not in flag.message:
+        line += f" ({said!r})"
+    if flag.evidence:
+        shown = "; ".join(_clip(article.text[e.start : e.end]) for e in flag.evidence[:3])
+        line += f" — article: {shown}"
+    return line
+
+
+def _clip(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def _text_check(article: Article, check: Check) -> str:
+    lines = header_lines(article, cleaned_article=False)
+    lines += ["", f"Check: {check_summary_line(check)}", ""]
+    for number, claim in enumerate(check.claims, 1):
+        cited = claim_citations(article, claim)
+        cited = f" [{cited}]" if cited else ""
+        text = " ".join(check.summary_text[claim.start : claim.end].split())
+        lines.append(f"{number}. {STATUS_MARKS[claim.status]} {claim.status}: {text}{cited}")
+        for flag in claim.flags:
+            lines.append(f"     ! {flag_line(article, check, flag)}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _markdown_check(article: Article, check: Check) -> str:
+    lines = [f"# Check: {_markdown_escape(article.display_title)}\n", f"*{_markdown_escape(article.file)}*\n"]
+    lines.append(f"{check_summary_line(check)}\n")
+    for number, claim in enumerate(check.claims, 1):
+        cited = claim_citations(article, claim)
+        text = _markdown_escape(" ".join(check.summary_text[claim.start : claim.end].split()))
+        cited = f" \\[{cited}\\]" if cited else ""
+        lines.append(f"{number}. **{claim.status}** {text}{cited}")
+        for flag in claim.flags:
+            lines.append(f"    - ⚑ {_markdown_escape(flag_line(article, check, flag))}")
+    lines.append("")
     return "\n".join(lines).rstrip("\n") + "\n"

@@ -11,6 +11,7 @@ The front door::
     analysis.sources                       # [Source]: who is quoted or cited, every Mention
     analysis.stance                        # Stance: per-sentence labels, Sections, type
     analysis.to_json(("summary", "sources", "stance"))   # the documented JSON schema
+    analysis.check(summary_text)           # Check: any summary held against the article
     Analysis.from_json(obj)                # and back
 
     analyse(article, "lexrank", sentences=5)          # any of ALGORITHMS, any length
@@ -39,6 +40,10 @@ from summaries.algorithms import ALGORITHMS
 from summaries.analysis import Analysis, Options, analyse
 from summaries.model import (
     Article,
+    Check,
+    Claim,
+    ClaimSupport,
+    Flag,
     Mention,
     OffsetMap,
     Paragraph,
@@ -61,6 +66,10 @@ __all__ = [
     "ALGORITHMS",
     "Analysis",
     "Article",
+    "Check",
+    "Claim",
+    "ClaimSupport",
+    "Flag",
     "Mention",
     "OffsetMap",
     "Options",

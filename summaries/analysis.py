@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from summaries.algorithms import ALGORITHMS
-from summaries.model import Article, Source, Stance, SummaryItem
+from summaries.model import Article, Check, Source, Stance, SummaryItem
 
 # Stages that depend on the article only, and the one that also depends on the options.
 ARTICLE_STAGES = ("sources", "stance")
@@ -214,6 +214,15 @@ class Analysis:
     def ready(self, name: str) -> bool:
         return self._stages_of(name).ready(name)
 
+    def check(self, summary_text: str) -> Check:
+        """`summary_text` (any summary of this article) held against the article, claim
+        by claim (summaries/check.py); uses the sources stage. Not cached: a summary is
+        checked once, and the TUI keeps the result it shows."""
+        from summaries.check import check_summary
+
+        single_threaded_blas()
+        return check_summary(self.article, summary_text, self.sources)
+
     def compute(self, names: Iterable[str]) -> Analysis:
         """Compute `names` now (in pipeline order); returns self, for chaining."""
         wanted = set(names)
@@ -245,9 +254,10 @@ class Analysis:
 
     # --- JSON ------------------------------------------------------------
 
-    def to_json(self, parts: Iterable[str] = (), *, cache: bool = False) -> dict[str, Any]:
+    def to_json(self, parts: Iterable[str] = (), *, cache: bool = False, check: Check | None = None) -> dict[str, Any]:
         """The article object of the documented schema, with the stages in `parts`
-        (computed if needed). `cache=True` adds what an exact rebuild needs."""
+        (computed if needed). `cache=True` adds what an exact rebuild needs; `check`
+        adds a summary's check (`summary_text`, `claims`, `report`)."""
         from summaries.schema import article_object
 
         parts = tuple(parts)
@@ -266,6 +276,7 @@ class Analysis:
             sources=self.sources if "sources" in parts else None,
             stance=self.stance if "stance" in parts else None,
             cache=extra,
+            check=check,
         )
 
     @classmethod

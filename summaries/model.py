@@ -247,3 +247,60 @@ class Stance:
     type_reasons: tuple[str, ...]
     sentences: list[SentenceStance]
     sections: list[Section]
+
+
+# --- the editor's check of a given summary against its article ---
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSupport:
+    """An article sentence that backs a claim (the whole sentence, as a summary item is)."""
+
+    sentence: int
+    start: int
+    end: int
+    score: float  # share of the claim's weighted words this sentence holds, in [0, 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """What an editor must look at in a claim: `start`/`end` index the summary text,
+    `evidence` are spans of the article's text."""
+
+    kind: str  # number | name | quote | attribution | negation | unsupported
+    start: int
+    end: int
+    message: str
+    evidence: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One sentence of a summary (`start`/`end` index the summary text) and its verdict."""
+
+    start: int
+    end: int
+    status: str  # verbatim | supported | partial | unsupported
+    score: float  # share of the claim's weighted words its support holds
+    support: tuple[ClaimSupport, ...]
+    flags: tuple[Flag, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """A summary held against its article, claim by claim."""
+
+    summary_text: str
+    claims: tuple[Claim, ...]
+
+    def report(self) -> dict[str, int]:
+        counts = {"claims": len(self.claims), "verbatim": 0, "supported": 0, "partial": 0, "unsupported": 0}
+        for claim in self.claims:
+            counts[claim.status] += 1
+        counts["flags"] = sum(len(claim.flags) for claim in self.claims)
+        return counts
+
+    @property
+    def clean(self) -> bool:
+        """Every claim verbatim or supported, with no flag (exit status 0 of `reader check`)."""
+        return all(c.status in ("verbatim", "supported") and not c.flags for c in self.claims)

@@ -21,6 +21,8 @@ import numpy as np
 
 from summaries.model import (
     Article,
+    Check,
+    Claim,
     Mention,
     OffsetMap,
     Paragraph,
@@ -53,6 +55,7 @@ def article_object(
     sources: list[Source] | None = None,
     stance: Stance | None = None,
     cache: Mapping[str, Any] | None = None,
+    check: Check | None = None,
 ) -> dict[str, Any]:
     """The article object with the stages given; `cache` holds what the cache form adds
     besides the header fields' spans and the offset map (the version and the options)."""
@@ -79,6 +82,8 @@ def article_object(
         obj["sources"] = [source_object(article, s) for s in sources]
     if stance is not None:
         add_stance(obj, article, stance)
+    if check is not None:
+        add_check(obj, article, check)
     if cache is not None:
         obj.update(cache)
         obj["fields"] = {name: [span.start, span.end] for name, span in article.fields.items()}
@@ -158,6 +163,37 @@ def add_stance(obj: dict[str, Any], article: Article, stance: Stance) -> None:
         sentence_obj["label"] = verdict.label
         sentence_obj["score"] = round(verdict.score, 4)
         sentence_obj["cues"] = list(verdict.cues)
+
+
+def add_check(obj: dict[str, Any], article: Article, check: Check) -> None:
+    """A summary's check: the summary as given, one object per claim, and the counts."""
+    obj["summary_text"] = check.summary_text
+    obj["claims"] = [claim_object(article, check.summary_text, claim) for claim in check.claims]
+    obj["report"] = check.report()
+
+
+def claim_object(article: Article, summary_text: str, claim: Claim) -> dict[str, Any]:
+    return {
+        "text": summary_text[claim.start : claim.end],
+        "start": claim.start,
+        "end": claim.end,
+        "status": claim.status,
+        "score": round(claim.score, 6),
+        "support": [
+            {"sentence": s.sentence, **span_object(article, s.start, s.end), "score": round(s.score, 6)} for s in claim.support
+        ],
+        "flags": [
+            {
+                "kind": f.kind,
+                "text": summary_text[f.start : f.end],
+                "start": f.start,
+                "end": f.end,
+                "message": f.message,
+                "evidence": [span_object(article, e.start, e.end) for e in f.evidence],
+            }
+            for f in claim.flags
+        ],
+    }
 
 
 def offset_runs(raw: np.ndarray) -> list[int]:

@@ -48,9 +48,11 @@ class ReaderApp(App[int]):
         library: Library | None = None,
         scope: list[int] | None = None,
         positions: LibraryPositions | None = None,
+        check: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths)
+        self.check = check  # (name, text) of a summary to hold against the first article
         self.library = library
         self.scope = scope
         self.positions = positions
@@ -89,6 +91,7 @@ class ReaderApp(App[int]):
             library=self.library,
             scope=self.scope,
             positions=self.positions,
+            check=self.check,
         )
         self.push_screen(screen)
 

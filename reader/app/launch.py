@@ -13,14 +13,19 @@ if TYPE_CHECKING:
 
 
 def reader_app(
-    paths: list[str], algorithm: str = "default", max_bytes: int = DEFAULT_MAX_BYTES, library: str | None = None
+    paths: list[str],
+    algorithm: str = "default",
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    library: str | None = None,
+    check: tuple[str, str] | None = None,
 ) -> ReaderApp:
-    """`reader PATH...`: the files, not added to the library (which keeps reading positions)."""
+    """`reader PATH...`: the files, not added to the library (which keeps reading positions);
+    `check`: (name, text) of a summary shown, checked, instead of the first article's own."""
     from reader.app.app import ReaderApp
     from reader.app.library_keys import positions_in
 
     kept = positions_in(library) if library else None  # else the screen opens the default one
-    return ReaderApp(paths=paths, algorithm=algorithm, max_bytes=max_bytes, positions=kept)
+    return ReaderApp(paths=paths, algorithm=algorithm, max_bytes=max_bytes, positions=kept, check=check)
 
 
 def library_app(

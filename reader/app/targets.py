@@ -11,8 +11,9 @@ from dataclasses import dataclass
 
 from summaries.model import Article, Span
 
-# The marks the article view knows how to draw (its CSS has a class for each).
-MARK_KINDS = ("source", "cue", "content", "section")
+# The marks the article view knows how to draw (its CSS has a class for each):
+# "support" is a further sentence backing a checked claim, "evidence" what a flag rests on.
+MARK_KINDS = ("source", "cue", "content", "section", "support", "evidence")
 
 
 @dataclass(frozen=True, slots=True)

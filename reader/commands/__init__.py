@@ -10,6 +10,7 @@ from __future__ import annotations
 COMMAND_MODULES = (
     "reader.commands.analyse",
     "reader.commands.stance",
+    "reader.commands.check",
     "reader.commands.library",
     "reader.commands.feeds",
 )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Callable
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -36,7 +37,7 @@ from reader.app.widgets.removed_panel import RemovedPanel
 from reader.app.widgets.sections_panel import SectionsPanel
 from reader.app.widgets.sources_panel import SourcesPanel
 from reader.app.widgets.status_bar import StatusBar
-from reader.app.widgets.summary_list import LIST_KEYS, SummaryList
+from reader.app.widgets.summary_list import CHECKING, LIST_KEYS, SummaryList
 from reader.ingest import IngestError
 from reader.library.positions import LibraryPositions
 from reader.terminal import terminal_safe
@@ -46,7 +47,7 @@ from summaries.analysis import Analysis, Options
 if TYPE_CHECKING:
     from reader.app.open_articles import Analyser
     from reader.library.store import Library
-    from summaries.model import Article
+    from summaries.model import Article, Check
 
 # The panels beside the article, in tab order (keys 1, 2, 3, …). A new panel is a
 # widget implementing widgets/panel.py and one entry here.
@@ -77,6 +78,8 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         Binding("right_square_bracket", "next_match", "Next match", show=False, key_display="]"),
         Binding("left_square_bracket", "previous_match", "Previous match", show=False, key_display="["),
         Binding("b", "back_to_summary", "Back to summary", show=False),
+        Binding("c", "check_summary", "Check a summary", show=False),
+        Binding("C", "generated_summary", "Generated summary", show=False),
         Binding("l", "toggle_list", "Articles"),
         Binding("w", "switch_pane", "Switch pane", show=False),
         *_tab_bindings(),
@@ -95,6 +98,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         library: Library | None = None,
         scope: list[int] | None = None,
         positions: LibraryPositions | None = None,
+        check: tuple[str, str] | None = None,
     ) -> None:
         super().__init__()
         self.paths = paths
@@ -124,6 +128,12 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         self._filled: dict[str, tuple] = {}
         self._per_file: dict[str, int] = {}  # articles per input file, for the rows' `#N`
         self._types: dict[int, str] = {}  # article type of each analysed file article
+        # Given summaries held against articles: (name, text) by article index; the one
+        # given on the command line goes to the first article opened.
+        self._check_asked = check
+        self.check_texts: dict[int, tuple[str, str]] = {}
+        self._checks: dict[int, tuple[Article, str, Check]] = {}
+        self._checking: set[tuple[int, str]] = set()  # (article, summary) a worker is checking
 
     # --- composition -----------------------------------------------------
 
@@ -287,6 +297,8 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         if not library_keys.open_row(self, index):
             return
         self.current = index
+        if self._check_asked is not None:
+            self.check_texts[index], self._check_asked = self._check_asked, None
         state = self.open[index]
         self.view.show(state.article)
         self._restore_position(index)
@@ -314,7 +326,14 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         state = self.open[index]
         analysis = state.analysis if waiting is None else None
         stance = analysis.stance if analysis is not None and analysis.ready("stance") else None
-        summary = frozenset(item.sentence for item in analysis.summary) if analysis is not None else frozenset()
+        check = self.check_of(index, analysis)
+        self.summary_list.check = check
+        if isinstance(check, str):
+            summary = frozenset()
+        elif check is not None:
+            summary = frozenset(s.sentence for claim in check.claims for s in claim.support)
+        else:
+            summary = frozenset(item.sentence for item in analysis.summary) if analysis is not None else frozenset()
         if analysis is not None:
             self.view.set_analysis(stance, summary)
         self.summary_list.restored_cursor = self.view.cursor if self._restored == index else None
@@ -324,6 +343,87 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         if analysis is not None:
             self.summary_list.mark(self.view.cursor)
         self._update_status()
+
+    def check_of(self, index: int, analysis: Analysis | None) -> Check | str | None:
+        """The check of the summary given for article `index`, None when none is given,
+        or CHECKING while a worker makes it (once the analysis is here: the check uses
+        its named sources; the first check in a process also loads the stemmer)."""
+        given = self.check_texts.get(index)
+        if given is None:
+            return None
+        if analysis is None:
+            return CHECKING
+        held = self._checks.get(index)
+        if held is not None and held[0] is analysis.article and held[1] == given[1]:
+            return held[2]
+        if (index, given[1]) not in self._checking:
+            self._checking.add((index, given[1]))
+            self._check_worker(index, analysis, given[1])
+        return CHECKING
+
+    @work(thread=True, group="check")
+    def _check_worker(self, index: int, analysis: Analysis, text: str) -> None:
+        try:
+            check = analysis.check(text)
+        except Exception as problem:  # shown, never a crash of the reader
+            self.app.call_from_thread(self._check_failed, index, text, problem)
+            return
+        self.app.call_from_thread(self._check_made, index, analysis.article, text, check)
+
+    def _check_made(self, index: int, article: Article, text: str, check: Check) -> None:
+        self._checking.discard((index, text))
+        given = self.check_texts.get(index)
+        if given is None or given[1] != text:
+            return  # the reader has moved on to another summary
+        self._checks[index] = (article, text, check)
+        if index == self.current:
+            with self.app.batch_update():
+                self._show(index)
+
+    def _check_failed(self, index: int, text: str, problem: Exception) -> None:
+        self._checking.discard((index, text))
+        if self.check_texts.get(index, ("", ""))[1] == text:
+            del self.check_texts[index]
+        self.notify(terminal_safe(f"The summary could not be checked: {problem}"), severity="error", markup=False)
+        if index == self.current:
+            self._show(index)
+
+    def action_check_summary(self) -> None:
+        """Ask for a summary file and hold it against the article on screen."""
+        if self.current is None:
+            return
+        from reader.app.screens.check_file import CheckFileScreen
+
+        index = self.current
+        self.app.push_screen(CheckFileScreen(), lambda path: self._check_file_given(index, path))
+
+    def _check_file_given(self, index: int, path: str | None) -> None:
+        if path is None:
+            return
+        from reader.commands.check import CheckInputError, read_summary, validate
+
+        try:
+            text = read_summary(path, self.max_bytes)
+            validate(text, self.open[index].article.text)
+        except CheckInputError as problem:
+            self.notify(terminal_safe(str(problem)), severity="error", markup=False)
+            return
+        self.check_texts[index] = (path, text)
+        if index == self.current:
+            self._show_summary_tab(index)
+
+    def action_generated_summary(self) -> None:
+        """Back from a checked summary to the generated one."""
+        if self.current is None or self.check_texts.pop(self.current, None) is None:
+            return
+        self._checks.pop(self.current, None)
+        self._show_summary_tab(self.current)
+
+    def _show_summary_tab(self, index: int) -> None:
+        with self.app.batch_update():
+            self._show(index, waiting=None if self.open[index].analysis is not None else "Analysing…")
+        self.query_one(TabbedContent).active = SummaryList.TAB
+        self.summary_list.focus()
 
     def _panel_fill(
         self, panel: Widget, state: ArticleState, analysis: Analysis | None, waiting: str | None
@@ -335,7 +435,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
             # The stage values it shows: a new summary refills the summary list, the
             # stance arriving refills what shows labels, and nothing else.
             used = () if analysis is None else tuple(analysis.stage(s) for s in panel.USES if analysis.ready(s))
-            return ("show", article, used), lambda: panel.show(article, analysis)
+            return ("show", article, used, getattr(panel, "check", None)), lambda: panel.show(article, analysis)
         if state.failure is not None:
             message = f"Analysis failed: {state.failure}"
         elif state.stance_failure is not None and "stance" in panel.NEEDS:
@@ -638,6 +738,11 @@ class MainScreen(library_keys.LibraryKeys, Screen):
                 parts += ["  ", ("analysis failed", "bold $error")]
             else:
                 parts += ["  ", ("analysing…", "italic $warning")]
+        checked = self._checks.get(self.current) if self.current is not None and self.current in self.check_texts else None
+        if checked is not None:
+            report = checked[2].report()
+            name = self.check_texts[self.current][0]
+            parts += ["  ", ("checking ", "$text-muted"), terminal_safe(name), f" ({report['claims']} claims, {report['flags']} flags)"]
         parts += ["  ", ("algorithm ", "$text-muted"), self.algorithm]
         if analysis is not None and analysis.ready("summary"):
             count = len(analysis.summary)

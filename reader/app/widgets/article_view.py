@@ -73,6 +73,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--cue",
         "article-view--content",
         "article-view--section",
+        "article-view--support",
+        "article-view--evidence",
         "article-view--summary-mark",
         "article-view--gutter-reporting",
         "article-view--gutter-opinion",

@@ -1,5 +1,11 @@
 """The summary as a list: one item per extracted sentence, with its citation marker.
 
+Or, when the screen sets `check`, a given summary held against the article (`reader
+ARTICLE --check SUMMARY`, or the c key): one item per claim with its status mark, the
+paragraph of its first support and its flags under it; moving along the claims shows
+their support in the article as summary items do, with further support and each
+flag's evidence marked.
+
 Each item shows `¶N` (the 1-based paragraph it came from), the sentence, and when
 the engine knows them the source it attributes to and its opinion/reporting label.
 Moving the highlight asks the screen to show that sentence in the article.
@@ -24,11 +30,11 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.app.targets import Target
+from reader.app.targets import Highlight, Target
 from reader.app.text_layout import overlay_style, styled_segments, visible_text, wrap_spans
 from reader.app.widgets.panel import Panel
 from summaries.analysis import Analysis
-from summaries.model import Article, Span, Stance, SummaryItem
+from summaries.model import Article, Check, Claim, Span, Stance, SummaryItem
 
 LIST_KEYS = [
     Binding("j", "cursor_down", "Down", show=False),
@@ -91,6 +97,50 @@ def _assemble(parts: list[tuple[str, str | None]]) -> ItemText:
     return ItemText(text, tuple(spans))
 
 
+# What `check` holds while a worker checks the summary.
+CHECKING = "Checking the summary…"
+STATUS_MARKS = {"verbatim": "=", "supported": "✓", "partial": "~", "unsupported": "✗"}
+FLAG_NAMES = {"quote": "quotation"}
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimItem:
+    """A checked claim as an item of the list: it cites its first support."""
+
+    sentence: int | None
+    start: int
+    end: int
+    claim: Claim
+
+
+def claim_items(article: Article, check: Check) -> list[ClaimItem]:
+    items = []
+    for claim in check.claims:
+        first = claim.support[0] if claim.support else None
+        if first is not None:
+            items.append(ClaimItem(first.sentence, first.start, first.end, claim))
+        else:  # nothing backs it: the article stays where it is shown
+            items.append(ClaimItem(None, 0, 0, claim))
+    return items
+
+
+def claim_text(article: Article, check: Check, claim: Claim) -> ItemText:
+    """`  = ¶N claim` and a line per flag: `⚑ number: '3%': its support gives another value`."""
+    cited = ",".join(dict.fromkeys(f"¶{article.sentences[s.sentence].paragraph + 1}" for s in claim.support)) or "¶–"
+    parts: list[tuple[str, str | None]] = [
+        (" " * len(MARK), None),
+        (STATUS_MARKS[claim.status], f"summary-list--{claim.status}"),
+        (" ", None),
+        (cited, "summary-list--paragraph"),
+        (" ", None),
+        (visible_text(" ".join(check.summary_text[claim.start : claim.end].split())), None),
+    ]
+    for flag in claim.flags:
+        parts += [("\n     ", None), (f"⚑ {FLAG_NAMES.get(flag.kind, flag.kind)}: ", "summary-list--flag")]
+        parts.append((visible_text(flag.message), "summary-list--muted"))
+    return _assemble(parts)
+
+
 class SummaryList(Panel, ScrollView, can_focus=True):
     """Summary items; the one citing the article's cursor sentence is marked ▶."""
 
@@ -120,6 +170,11 @@ class SummaryList(Panel, ScrollView, can_focus=True):
         "summary-list--analysis",
         "summary-list--reporting",
         "summary-list--unknown",
+        "summary-list--verbatim",
+        "summary-list--supported",
+        "summary-list--partial",
+        "summary-list--unsupported",
+        "summary-list--flag",
     }
     DEFAULT_CSS = """
     SummaryList {
@@ -149,6 +204,11 @@ class SummaryList(Panel, ScrollView, can_focus=True):
         & > .summary-list--analysis { color: $secondary; text-style: bold; }
         & > .summary-list--reporting { color: $primary; text-style: bold; }
         & > .summary-list--unknown { color: $text-muted; text-style: bold; }
+        & > .summary-list--verbatim { color: $success; text-style: bold; }
+        & > .summary-list--supported { color: $success; text-style: bold; }
+        & > .summary-list--partial { color: $warning; text-style: bold; }
+        & > .summary-list--unsupported { color: $error; text-style: bold; }
+        & > .summary-list--flag { color: $error; text-style: bold; }
     }
     """
 
@@ -168,11 +228,22 @@ class SummaryList(Panel, ScrollView, can_focus=True):
         # Set by the screen when the article view's cursor was restored from the
         # reading state: the item nearest it is highlighted without a jump.
         self.restored_cursor: int | None = None
+        # Set by the screen: a given summary's check, shown instead of the summary (or
+        # CHECKING while it is made).
+        self.check: Check | str | None = None
+        self._shown_check: Check | None = None
 
     # --- data in ---------------------------------------------------------
 
     def show(self, article: Article, analysis: Analysis | None) -> None:
         assert analysis is not None
+        if isinstance(self.check, str):
+            self.clear_summary(self.check)
+            return
+        if self.check is not None:
+            self.show_check(article, self.check)
+            return
+        self._shown_check = None
         items = analysis.summary
         stance = analysis.stance if analysis.ready("stance") else None
         if article is self._article and items == self.items:
@@ -199,14 +270,32 @@ class SummaryList(Panel, ScrollView, can_focus=True):
         elif self.items:
             self.highlighted = min(previous or 0, len(self.items) - 1)
 
+    def show_check(self, article: Article, check: Check) -> None:
+        """Show `check`'s claims instead of the summary."""
+        if article is self._article and check == self._shown_check:
+            return
+        previous = self._highlighted if article is self._article else None
+        self._article = article
+        self._shown_check = check
+        self.items = claim_items(article, check)
+        self._labels = {}
+        self.marked = None
+        self._set_texts([self._item_text(i) for i in range(len(self.items))] or [_message("The summary has no sentences.")])
+        self._highlighted = None
+        if self.items:
+            self._move_highlight(min(previous or 0, len(self.items) - 1), announce=self.has_focus)
+
     def set_labels(self, stance: Stance | None) -> None:
         """The opinion/reporting labels arrived after the items: redraw with them."""
+        if self._shown_check is not None:
+            return  # a checked summary carries no labels
         self._labels = _labels(stance)
         if self.items and self._article is not None:
             self._set_texts([self._item_text(i) for i in range(len(self.items))])
 
     def clear_summary(self, message: str) -> None:
         self.items, self.marked, self._article, self._highlighted = [], None, None, None
+        self._shown_check = None
         self._set_texts([_message(message)])
 
     @property
@@ -279,6 +368,11 @@ class SummaryList(Panel, ScrollView, can_focus=True):
 
     def target(self, index: int) -> Target:
         item = self.items[index]
+        if isinstance(item, ClaimItem):
+            claim = item.claim
+            marks = [Highlight(s.start, s.end, "support") for s in claim.support[1:]]
+            marks += [Highlight(e.start, e.end, "evidence") for flag in claim.flags for e in flag.evidence]
+            return Target(item.sentence, Span(item.start, item.end), tuple(marks))
         return Target(item.sentence, Span(item.start, item.end))
 
     def _step(self, step: int) -> None:
@@ -308,6 +402,9 @@ class SummaryList(Panel, ScrollView, can_focus=True):
     def _item_text(self, index: int) -> ItemText:
         assert self._article is not None
         item = self.items[index]
+        if isinstance(item, ClaimItem):
+            assert self._shown_check is not None
+            return claim_text(self._article, self._shown_check, item.claim)
         return item_text(self._article, item, self._labels.get(item.sentence))
 
     def _set_texts(self, texts: list[ItemText]) -> None:
