@@ -160,7 +160,7 @@ class Words:
     def content(self) -> dict[str, float]:
         """Each content stem and its weight."""
         found: dict[str, float] = {}
-        for low, st in zip(self.lower, self.stems):
+        for low, st in zip(self.lower, self.stems, strict=True):
             if low not in _NOT_CONTENT and any(ch.isalnum() for ch in low):
                 found[st] = max(found.get(st, 0.0), weight(low.removesuffix("'s")))
         return found
@@ -295,7 +295,7 @@ class ArticleIndex:
             seen: set[str] = set()
             capitalised: set[str] = set()
             for words in self.words:
-                for position, (low, original) in enumerate(zip(words.lower, words.texts)):
+                for position, (low, original) in enumerate(zip(words.lower, words.texts, strict=True)):
                     seen.add(low.removesuffix("'s"))
                     if position and original[:1].isupper():
                         capitalised.add(low.removesuffix("'s"))
@@ -408,10 +408,7 @@ def _share(index: ArticleIndex, sentence: int, content: dict[str, float], total:
 
 
 def _covered(index: ArticleIndex, support: Sequence[int], content: dict[str, float]) -> float:
-    if len(support) == 1:
-        held = index.stem_sets[support[0]]
-    else:
-        held = frozenset().union(*(index.stem_sets[i] for i in support))
+    held = index.stem_sets[support[0]] if len(support) == 1 else frozenset().union(*(index.stem_sets[i] for i in support))
     return sum(w for st, w in content.items() if st in held)
 
 
@@ -550,10 +547,10 @@ def number_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
         what = "another value" if held else "no number"
         flags.append(Flag("number", number.start, number.end, f"{said!r}: its support gives {what}", evidence))
     support_words = {w for i in claim.support for w in index.words[i].lower}
-    for low, (start, end) in zip(claim.words.lower, claim.words.spans):
-        if any(ch.isdigit() for ch in low) and any(ch.isalpha() for ch in low) and low not in support_words:
-            if not any(n.start <= start < n.end for n in found):
-                flags.append(Flag("number", start, end, f"{claim.text[start:end]!r} is not in its support", evidence))
+    for low, (start, end) in zip(claim.words.lower, claim.words.spans, strict=True):
+        mixed = any(ch.isdigit() for ch in low) and any(ch.isalpha() for ch in low)  # "3bn", "1990s"
+        if mixed and low not in support_words and not any(n.start <= start < n.end for n in found):
+            flags.append(Flag("number", start, end, f"{claim.text[start:end]!r} is not in its support", evidence))
     return flags
 
 
@@ -605,7 +602,7 @@ def _support_names(index: ArticleIndex, support: list[int]) -> tuple[set[str], d
     for i in support:
         words = index.words[i]
         previous = None
-        for position, (low, original) in enumerate(zip(words.lower, words.texts)):
+        for position, (low, original) in enumerate(zip(words.lower, words.texts, strict=True)):
             low = low.removesuffix("'s")
             held.add(low)
             if original[:1].isupper() and low not in FUNCTION_WORDS:
@@ -768,7 +765,7 @@ def attribution_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
     speakers = _speakers(index, claim) if claim.status != "verbatim" else []
     said_there: list = []
     if speakers:
-        told = {stem(w) for who, *_ in speakers for w in who} | {st for low, st in zip(claim.words.lower, claim.words.stems) if low in CUE_FORMS}
+        told = {stem(w) for who, *_ in speakers for w in who} | {st for low, st in zip(claim.words.lower, claim.words.stems, strict=True) if low in CUE_FORMS}
         what = {st: w for st, w in claim.content.items() if st not in told}
         where = max(claim.support, key=lambda i: (_covered(index, [i], what), -claim.support.index(i)))
         said_there = list(index.mentions.get(where, ()))
@@ -807,7 +804,7 @@ def _named_before_verb(index: ArticleIndex, claim: _Claim, sentence: int, speake
     """When the named-sources analysis found no one in the support: a name right before
     the claim's own verb of saying there ("Richard Thomas totally condemned"), who is
     not the claim's speaker."""
-    verbs = {st for low, st in zip(claim.words.lower, claim.words.stems) if low in CUE_FORMS}
+    verbs = {st for low, st in zip(claim.words.lower, claim.words.stems, strict=True) if low in CUE_FORMS}
     words = index.words[sentence]
     there = {w.removesuffix("'s") for w in words.lower}
     for position, st in enumerate(words.stems):
@@ -879,9 +876,9 @@ def _speakers(index: ArticleIndex, claim: _Claim) -> list[tuple[set[str], int, i
         closes = end >= claim.end or claim.text[end : end + 1] in (",", ".", ";", ":")
         said_by = before in _SAID_BY and closes  # ", said Smith." (not "told Reuters.")
         says = after in _ATTRIBUTING or (after in CUE_FORMS and after.endswith(("ed", "s")) and before not in _OBJECT_OF)
-        if says or said_by or (begin >= 2 and lower[begin - 2 : begin] == ["according", "to"]):
-            if not any(s <= start < e for _, s, e, _ in found):
-                found.append((_name_words(claim.text[start:end]), start, end, claim.text[start:end]))
+        attributed = says or said_by or (begin >= 2 and lower[begin - 2 : begin] == ["according", "to"])
+        if attributed and not any(s <= start < e for _, s, e, _ in found):
+            found.append((_name_words(claim.text[start:end]), start, end, claim.text[start:end]))
     return found
 
 
@@ -901,7 +898,7 @@ def _share_inside(index: ArticleIndex, sentence: int, content: Span, claim_conte
     """The share of the claim's weight it shares with the sentence that lies inside `content`."""
     words = index.words[sentence]
     inside, total = set(), 0.0
-    for st, (s, e) in zip(words.stems, words.spans):
+    for st, (s, e) in zip(words.stems, words.spans, strict=True):
         if content.start <= s and e <= content.end:
             inside.add(st)
     shared = {st: w for st, w in claim_content.items() if st in index.stem_sets[sentence]}
@@ -939,20 +936,20 @@ def negation_flags(index: ArticleIndex, claim: _Claim) -> list[Flag]:
     opposite_forms: dict[str, Span] = {}
     for i in claim.support:
         sentence = index.words[i]
-        for position, (low, st, negated) in enumerate(zip(sentence.lower, sentence.stems, index.negated(i))):
+        for position, (low, st, negated) in enumerate(zip(sentence.lower, sentence.stems, index.negated(i), strict=True)):
             if low in _NOT_CONTENT:
                 continue
             states.setdefault(st, []).append((negated, _negator_span(index, i, position)))
             opposite_forms.setdefault(low, _span_of(index, i, position))
     counts: dict[str, list[int]] = {}  # stem -> [occurrences, negated ones] in the claim
-    for low, st, negated in zip(words.lower, words.stems, claim_negated):
+    for low, st, negated in zip(words.lower, words.stems, claim_negated, strict=True):
         if low not in _NOT_CONTENT:
             count = counts.setdefault(st, [0, 0])
             count[0] += 1
             count[1] += negated
     flags = []
     seen: set[str] = set()
-    for position, (low, st, negated) in enumerate(zip(words.lower, words.stems, claim_negated)):
+    for position, (low, st, negated) in enumerate(zip(words.lower, words.stems, claim_negated, strict=True)):
         if low in _NOT_CONTENT or st in seen or st not in claim.content:
             continue
         there = states.get(st)

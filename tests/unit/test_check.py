@@ -188,7 +188,7 @@ def test_damaged_sentences_are_never_support():
 
 def assert_offsets(result, article: Article) -> None:
     text = result.summary_text
-    for claim, (start, end) in zip(result.claims, claim_spans(text)):
+    for claim, (start, end) in zip(result.claims, claim_spans(text), strict=True):
         assert (claim.start, claim.end) == (start, end)
         assert text[claim.start : claim.end].strip() == text[claim.start : claim.end]
         for support in claim.support:
