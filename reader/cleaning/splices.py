@@ -1,0 +1,439 @@
+"""A passage read into another's lines: a pull quote spliced word-wise into a body line.
+
+OCR that reads straight across a page takes a line of the body column, then the
+line of a boxed quote beside it, then the next body line, and so on, all into one
+line of text: "migrate the stor- Jin's case doesn't age of about 1 million …". The
+quote's words, in order, repeat a passage found elsewhere in the file (the quote
+copies the article), so they are found as a chain of short runs of a paragraph's
+words, separated by runs of other words (the body), that together read as one
+contiguous stretch of another paragraph. Those runs are taken out, and a word the
+layout hyphenated around them ("stor-" + "age") is put back together when the word
+list knows the joined word.
+
+Two marks are left for what cannot be repaired (`Para.damage`, raw spans with a
+reason, which the pipeline hands to the sentences that hold them):
+- a word still split around other words ("eventu- … ally" with no known join),
+- a chain too short to be sure of, yet clearly not prose ("stor- Jin's case …").
+
+Work is linear: each paragraph word starts at most a few chain attempts (the first
+MAX_CANDIDATES places of its word pair elsewhere), and each attempt looks at a
+bounded number of words (MAX_RUN, MAX_GAP, MAX_RUNS).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import defaultdict
+from typing import Mapping, NamedTuple
+
+from reader.cleaning.hyphenation import KNOWN_WORD_ZIPF, is_break_hyphen, zipf
+from reader.cleaning.piece import Para, changed, dropped
+from summaries.model import Removal
+
+MAX_CANDIDATES = 4  # places elsewhere a chain may start from, per paragraph word
+MAX_RUN = 12  # words in one run of the spliced passage (a quote line holds a few)
+MAX_GAP = 16  # body words between two runs (a body line or two)
+MIN_GAP = 1  # body words between two runs, at least (the body's last line may be one word)
+MIN_BODY_LINE = 3  # words of a body line between two of the quote's lines
+MAX_RUNS = 64
+MAX_BACK = 8  # passage words looked for before the first run found
+MAX_GIVE_BACK = 2  # words a run may give back to the body
+MIN_RUNS = 3
+MIN_WORDS = 8  # words of the passage found, all runs together
+# A quote's line is short: every run but the last (where the quote may run on after the
+# body) holds at most this many characters. Repeated phrases of prose are longer.
+MAX_RUN_CHARS = 30
+REASON_SPLICE = "passage spliced into a line (pull quote repeated elsewhere)"
+REASON_REJOINED = "word split around a spliced passage rejoined"
+REASON_LINE_END = "line-end hyphenation read inside a line undone"
+DAMAGE_SPLIT_WORD = "a word split with other words between its halves"
+
+_TOKEN = re.compile(r"\S+")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_STOP = re.compile(r"[.!?][\"'”’)]*$")
+_EDGE = re.compile(r"^[^\w]+|[^\w]+$")
+_PARTIAL = re.compile(r"^[^\W\d_]+-$")  # "stor-": letters and a line-end hyphen
+# Words that follow a hyphen in prose ("pre- and post-war", "two- to three-year").
+_SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und".split())
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    key: str  # lower-cased, edge punctuation off, apostrophes unified
+    partial: bool  # letters and a trailing hyphen: the first half of a split word
+    stop: bool  # ends with a full stop, question or exclamation mark
+
+
+def tokens_of(text: str) -> list[Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        partial = bool(_PARTIAL.match(word))
+        key = (word[:-1] if partial else _EDGE.sub("", word)).lower().replace("’", "'")
+        if key:  # a dash or a lone mark is no word: runs pass over it
+            found.append(Token(match.start(), match.end(), key, partial, _STOP.search(word) is not None))
+    return found
+
+
+class _Stream:
+    """Every paragraph's word keys end to end, indexed by word pair."""
+
+    def __init__(self, paragraph_tokens: list[list[Token]]) -> None:
+        self.words: list[str] = []
+        self.stops: list[bool] = []
+        self.starts: list[int] = []
+        for tokens in paragraph_tokens:
+            self.starts.append(len(self.words))
+            self.words.extend(t.key for t in tokens)
+            self.stops.extend(t.stop for t in tokens)
+        self.starts.append(len(self.words))
+        self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
+        words = self.words
+        for p in range(len(words) - 1):
+            if words[p] and words[p + 1]:
+                self.pairs[(words[p], words[p + 1])].append(p)
+
+    def places_outside(self, pair: tuple[str, str], low: int, high: int) -> list[int]:
+        """Up to MAX_CANDIDATES places of `pair` whose two words lie outside [low, high)."""
+        places = self.pairs.get(pair)
+        if not places:
+            return []
+        before = bisect_left(places, low - 1)
+        after = bisect_left(places, high)
+        found = places[max(0, before - MAX_CANDIDATES) : before][-MAX_CANDIDATES:]
+        found += places[after : after + MAX_CANDIDATES - len(found)]
+        return found
+
+
+class Chain(NamedTuple):
+    runs: list[tuple[int, int]]  # token ranges [first, last) of the paragraph taken by the passage
+    words: int  # passage words matched
+    # Token index of a run's first token whose key only ends with the passage's word
+    # ("eventuother": "eventu" + "other"), with how many characters belong to the body.
+    glued: dict[int, int]
+    place: int  # where the passage starts in the stream
+
+
+def _match(token: Token, word: str) -> str | None:
+    """How `token` matches the passage word: "whole", "head" (it is the word's first
+    half, hyphenated), or None."""
+    if token.key == word and word:
+        return "whole"
+    if token.partial and len(token.key) >= 2 and word.startswith(token.key) and len(word) > len(token.key):
+        return "head"
+    return None
+
+
+def _follow(tokens: list[Token], i: int, q: int, stream: _Stream, low: int, high: int) -> Chain:
+    """The chain of runs starting at token i that reads the passage from stream place q."""
+    words = stream.words
+    runs: list[tuple[int, int]] = []
+    glued: dict[int, int] = {}
+    matched = 0
+    j, k = i, q
+    rest: str | None = None  # the second half still to find of a word split in the passage
+    n = len(tokens)
+    while len(runs) < MAX_RUNS:
+        start = j
+        while j < n and j - start < MAX_RUN and (k < low or k >= high) and k < len(words):
+            if rest is not None:
+                if tokens[j].key != rest:
+                    break
+                rest = None
+            elif not (j == start and j in glued):
+                how = _match(tokens[j], words[k])
+                if how is None:
+                    break
+                if how == "head":
+                    rest = words[k][len(tokens[j].key) :].lstrip("-")
+                    j += 1
+                    break  # the word's second half follows the body's next line
+            j, k = j + 1, k + 1
+            matched += 1
+        if j == start:
+            break
+        runs.append((start, j))
+        if k >= len(words) or low <= k < high:
+            break
+        found = _next_run(tokens, j, k, stream, rest)
+        back = 0
+        # The run may have run on into the body ("month, new Prime" + "Minister Viktor"
+        # where the quote goes on "Minister Yulia"): give back a word or two.
+        while found is None and rest is None and back < MAX_GIVE_BACK and j - back - 1 > runs[-1][0] and j - back - 1 > i:
+            back += 1
+            found = _next_run(tokens, j - back, k - back, stream, None)
+        if found is None:
+            break
+        if back:
+            runs[-1] = (runs[-1][0], j - back)
+            k -= back
+            matched -= back
+        j, body = found
+        if body is not None:  # "eventuother": the run starts inside a glued token
+            glued[j] = body
+    return Chain(_merged(runs), matched, glued, q)
+
+
+def _next_run(tokens: list[Token], j: int, k: int, stream: _Stream, rest: str | None) -> tuple[int, int | None] | None:
+    """Where the passage picks up again after some body words: (token, None), or
+    (token, body characters) for a token glued to the passage's next word."""
+    words = stream.words
+    n = len(tokens)
+    window = range(j + MIN_GAP, min(n, j + 1 + MAX_GAP))
+    if rest is not None:  # the second half may follow at once, when the body has run out
+        return next(((j2, None) for j2 in range(j, window.stop) if tokens[j2].key == rest), None)
+    word = words[k]
+    following = words[k + 1] if k + 1 < len(words) else None
+    for j2 in window:
+        token = tokens[j2]
+        if token.key == word and (
+            following is None
+            or (j2 + 1 < n and _match(tokens[j2 + 1], following))
+            or (token.stop and stream.stops[k] and len(word) >= 4)  # the quote's last word: "sector."
+        ):
+            return j2, None
+        # A body word's half glued to the passage's word: "eventu" + "other".
+        if (
+            len(word) >= 3
+            and len(token.key) > len(word)
+            and token.key.endswith(word)
+            and token.key[: -len(word)].isalpha()
+            and following is not None
+            and j2 + 1 < n
+            and _match(tokens[j2 + 1], following)
+        ):
+            return j2, len(token.key) - len(word)
+    # The passage's word split by the quote's own line end ("attr-" / "ibuted"), its
+    # second half after the next body line. (A body word's half, "comp-" before
+    # "companies", would have matched whole above.)
+    for j2 in window:
+        if _match(tokens[j2], word) == "head":
+            rest = word[len(tokens[j2].key) :].lstrip("-")
+            if any(tokens[j3].key == rest for j3 in range(j2 + MIN_GAP, min(n, j2 + 1 + MAX_GAP))):
+                return j2, None
+    return None
+
+
+def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in runs:
+        if merged and merged[-1][1] >= start:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _spliced(chain: Chain, tokens: list[Token]) -> bool:
+    """Whether a chain reads as a quote's lines between body lines, not as phrases prose repeats."""
+    if len(chain.runs) < MIN_RUNS or chain.words < MIN_WORDS:
+        return False
+    runs = chain.runs
+    if any(tokens[last - 1].end - tokens[first].start > MAX_RUN_CHARS for first, last in runs[:-1]):
+        return False
+    # Between two of the quote's lines a body line: a few words. Only the last gap may be
+    # shorter (the body's last line, "fortunes.", before the rest of the quote).
+    return all(after[0] - before[1] >= MIN_BODY_LINE for before, after in zip(runs[:-2], runs[1:-1]))
+
+
+def _with_earlier_runs(chain: Chain, tokens: list[Token], stream: _Stream, low: int, high: int) -> Chain:
+    """The chain with the quote's lines before its first found run, which no word pair
+    anchored (a first line of one word and a half: "Analysts attr-")."""
+    first = chain.runs[0][0]
+    best = chain
+    for j in range(max(0, first - 2 * MAX_GAP), max(0, first - MIN_GAP)):
+        for d in range(1, MAX_BACK + 1):
+            q = chain.place - d
+            if q < 0 or low <= q < high:
+                break
+            if _match(tokens[j], stream.words[q]) is None:
+                continue
+            earlier = _follow(tokens, j, q, stream, low, high)
+            if earlier.words > best.words and any(start <= first < end for start, end in earlier.runs):
+                best = earlier
+    return best
+
+
+def _with_glued_start(chain: Chain, tokens: list[Token], stream: _Stream, low: int, high: int) -> Chain:
+    """The chain taking in the passage's word before it when the OCR glued that word to a
+    body word's hyphen ("stor-Jin's" + "case doesn't ...")."""
+    first = chain.runs[0][0]
+    before = chain.place - 1
+    if first == 0 or before < 0 or low <= before < high:
+        return chain
+    word, key = stream.words[before], tokens[first - 1].key
+    body = len(key) - len(word)
+    if not word or body < 3 or not key.endswith(word) or key[body - 1] != "-" or not key[: body - 1].isalpha():
+        return chain
+    runs = [(first - 1, chain.runs[0][1]), *chain.runs[1:]]
+    return Chain(runs, chain.words + 1, {**chain.glued, first - 1: body}, before)
+
+
+def _best_chain_at(tokens: list[Token], i: int, stream: _Stream, low: int, high: int) -> Chain | None:
+    """The spliced chain with most words that starts with tokens i and i + 1, if any."""
+    best: Chain | None = None
+    for q in stream.places_outside((tokens[i].key, tokens[i + 1].key), low, high):
+        chain = _follow(tokens, i, q, stream, low, high)
+        if _spliced(chain, tokens) and (best is None or chain.words > best.words):
+            best = chain
+    return best
+
+
+def find_chains(paragraph_tokens: list[list[Token]]) -> list[list[Chain]]:
+    """Per paragraph, the spliced passages found in it (chains that do not overlap)."""
+    stream = _Stream(paragraph_tokens)
+    result: list[list[Chain]] = []
+    for p, tokens in enumerate(paragraph_tokens):
+        low, high = stream.starts[p], stream.starts[p + 1]
+        chains: list[Chain] = []
+        i = 0
+        n = len(tokens)
+        while i < n - 1:
+            best = _best_chain_at(tokens, i, stream, low, high)
+            if best is not None:
+                # A chain may have started on a body word that happens to precede the
+                # quote's words elsewhere too ("has been" of "Lebedev has been on trial"):
+                # a chain starting a little later that reads more of the passage wins.
+                for later in range(i + 1, min(n - 1, best.runs[0][1] + MAX_GAP)):
+                    other = _best_chain_at(tokens, later, stream, low, high)
+                    if other is not None and other.words > best.words:
+                        best = other
+                        break
+            if best is not None:
+                best = _with_glued_start(_with_earlier_runs(best, tokens, stream, low, high), tokens, stream, low, high)
+                if chains and best.runs[0][0] < chains[-1].runs[-1][1]:
+                    best = chains.pop() if chains[-1].words >= best.words else best
+                chains.append(best)
+                i = best.runs[-1][1]
+            else:
+                i += 1
+        result.append(chains)
+    return result
+
+
+def repair_spliced_passages(paragraphs: list[Para], raw: str, vocabulary: Mapping[str, int]) -> list[Removal]:
+    """Take spliced passages out of the paragraphs (in place), rejoin the words split
+    around them, and mark words left split; returns the records."""
+    paragraph_tokens = [tokens_of(p.text) for p in paragraphs]
+    removals: list[Removal] = []
+    for para, tokens, chains in zip(paragraphs, paragraph_tokens, find_chains(paragraph_tokens)):
+        if chains:
+            _cut(para, tokens, chains, raw, vocabulary, removals)
+        if "- " in para.text:
+            _rejoin_split_words(para, raw, vocabulary, removals)
+            _mark_split_words(para, vocabulary)
+    return removals
+
+
+def _cut(para: Para, tokens: list[Token], chains: list[Chain], raw: str, vocabulary: Mapping[str, int], removals: list[Removal]) -> None:
+    piece = para.piece
+    text = piece.text
+    cuts: list[tuple[int, int]] = []
+    for chain in chains:
+        for first, last in chain.runs:
+            start, end = tokens[first].start, tokens[last - 1].end
+            body = chain.glued.get(first)
+            if body is not None:
+                start += body  # "eventu|other": the body's half stays
+            removals.append(dropped(raw, piece[start:end], REASON_SPLICE))
+            # With the space after it (or before it, at the paragraph's end).
+            if last < len(tokens):
+                cut = (start, tokens[last].start)
+            elif body is None and first > 0:
+                cut = (tokens[first - 1].end, end)
+            else:
+                cut = (start, end)
+            seam = _seam(text, tokens, first, last, body, vocabulary)
+            if body is not None and seam is None:
+                cut = (start, end)  # "eventu ally": left for the split-word mark
+            if seam is not None:
+                cut_start, head_start, tail_end, joined = seam
+                cut = (cut_start, cut[1])
+                removals.append(changed(raw, piece.offsets[head_start], piece.offsets[tail_end - 1] + 1, REASON_REJOINED, joined))
+            cuts.append(cut)
+    cuts.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in cuts:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    para.piece = piece.without(merged).strip()
+
+
+def _seam(
+    text: str, tokens: list[Token], first: int, last: int, body: int | None, vocabulary: Mapping[str, int]
+) -> tuple[int, int, int, str] | None:
+    """A word the layout split around the run [first, last): (where the cut starts, the
+    word's start, its end, the word rejoined), or None.
+
+    "stor-" + run + "age" -> "storage" when the word list says so ("state-" + "owned"
+    keeps its hyphen); "eventu|other" + run + "ally" -> "eventually" when it is a word.
+    """
+    if last >= len(tokens):
+        return None
+    tail_token = tokens[last]
+    tail = _LETTERS.match(text, tail_token.start, tail_token.end)
+    if tail is None or not tail.group()[0].islower():
+        return None
+    if body is not None:
+        head_start, hyphen = tokens[first].start, tokens[first].start + body
+        head = text[head_start:hyphen]
+        if not head.endswith("-"):  # "eventu|other": only a known word is put back
+            if zipf((head + tail.group()).lower()) < KNOWN_WORD_ZIPF:
+                return None
+            return hyphen, head_start, tail.end(), head + tail.group()
+        hyphen -= 1  # "stor-|Jin's": the hyphen of a line end
+    elif first > 0 and tokens[first - 1].partial:
+        head_start, hyphen = tokens[first - 1].start, tokens[first - 1].end - 1
+    else:
+        return None
+    head = text[head_start:hyphen]
+    if is_break_hyphen(head, tail.group(), vocabulary):
+        return hyphen, head_start, tail.end(), head + tail.group()
+    return hyphen + 1, head_start, tail.end(), f"{head}-{tail.group()}"
+
+
+def _split_words(text: str, tokens: list[Token]):
+    """(token before, token after, its letters) of each "expo- rts": a half-word with a
+    line-end hyphen before a word that starts in lower case (not "pre- and post-war")."""
+    for before, after in zip(tokens, tokens[1:]):
+        if before.partial and before.end + 1 == after.start and after.key not in _SUSPENDED_HYPHEN_NEXT:
+            tail = _LETTERS.match(text, after.start, after.end)
+            if tail is not None and tail.group()[0].islower():
+                yield before, after, tail
+
+
+def _rejoin_split_words(para: Para, raw: str, vocabulary: Mapping[str, int], removals: list[Removal]) -> None:
+    """Undo "expo- rts": a line end's hyphen read into the middle of a line (the body's
+    lines after a spliced quote ran out), when a half is no word and the word list
+    takes the joined word. Two words ("wholly- owned") are left as written."""
+    text = para.text
+    seams = []
+    for before, after, tail in _split_words(text, tokens_of(text)):
+        left, right = text[before.start : before.end - 1], tail.group()
+        if min(zipf(left.lower()), zipf(right.lower())) > 0 and left.lower() not in vocabulary:
+            continue
+        if is_break_hyphen(left, right, vocabulary):
+            seams.append((before.end - 1, after.start))
+            span = para.piece[before.start : tail.end()]
+            removals.append(changed(raw, span.raw_start, span.raw_end, REASON_LINE_END, left + right))
+    if seams:
+        para.piece = para.piece.without(seams)
+
+
+def _mark_split_words(para: Para, vocabulary: Mapping[str, int]) -> None:
+    """Mark "stor- Jin's": a line-end hyphen inside a line, before a word that does not
+    complete it, where the half before it is no word of its own."""
+    text = para.text
+    tokens = tokens_of(text)
+    for before, after in zip(tokens, tokens[1:]):
+        if not before.partial or before.end == after.start or after.key in _SUSPENDED_HYPHEN_NEXT:
+            continue
+        left = text[before.start : before.end - 1]
+        if zipf(left.lower()) > 0 or left.lower() in vocabulary:
+            continue  # "pre- and", "well- known": a word of its own before the hyphen
+        span = para.piece[before.start : after.end]
+        para.damage.append((span.raw_start, span.raw_end, DAMAGE_SPLIT_WORD))
