@@ -10,6 +10,7 @@ plus `Removal` records (drops, or changes carrying a `replacement`):
   paragraphs  columns.join_lines                column and paste line breaks, end-of-line hyphens
               hyphenation.repair_lost_line_breaks
               splices.repair_spliced_passages   a pull quote read word-wise into a body line
+              glued.split_glued_headings        "PracticesJudging": heading + paragraph
               captions.drop_credited_captions
               junk.drop_editor_lines
   articles    split_issue.split_articles        one newspaper page -> several articles (+ lead captions)
@@ -32,7 +33,19 @@ from typing import Callable
 
 import numpy as np
 
-from reader.cleaning import captions, columns, duplicates, headers, hyphenation, junk, markup, metadata, splices, structure
+from reader.cleaning import (
+    captions,
+    columns,
+    duplicates,
+    glued,
+    headers,
+    hyphenation,
+    junk,
+    markup,
+    metadata,
+    splices,
+    structure,
+)
 from reader.cleaning.piece import Header, Line, Para, Piece
 from reader.cleaning.split_issue import Segment, split_articles
 from reader.ingest import Document
@@ -48,6 +61,7 @@ LINE_STEPS: tuple[LineStep, ...] = (
     duplicates.drop_repeated_zones,
 )
 FILE_PARAGRAPH_STEPS: tuple[ParaStep, ...] = (
+    glued.split_glued_headings,
     captions.drop_credited_captions,
     junk.drop_editor_lines,
 )
@@ -71,11 +85,11 @@ def clean(document: Document) -> list[Article]:
     removals += joined
     removals += hyphenation.repair_lost_line_breaks(paragraphs, raw, vocabulary)
     removals += splices.repair_spliced_passages(paragraphs, raw, vocabulary)
-    # Damage is kept by raw span: later steps may split, trim or regroup paragraphs.
-    damage = sorted(d for para in paragraphs for d in para.damage)
     for step in FILE_PARAGRAPH_STEPS:
         paragraphs, dropped = step(paragraphs, raw)
         removals += dropped
+    # Damage is kept by raw span: later steps may split, trim or regroup paragraphs.
+    damage = sorted(d for para in paragraphs for d in para.damage)
     segments = split_articles(paragraphs, raw)
     articles = []
     for index, segment in enumerate(segments):

@@ -23,7 +23,7 @@ bounded number of words (MAX_RUN, MAX_GAP, MAX_RUNS).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from typing import Mapping, NamedTuple
 
@@ -48,6 +48,8 @@ REASON_SPLICE = "passage spliced into a line (pull quote repeated elsewhere)"
 REASON_REJOINED = "word split around a spliced passage rejoined"
 REASON_LINE_END = "line-end hyphenation read inside a line undone"
 DAMAGE_SPLIT_WORD = "a word split with other words between its halves"
+DAMAGE_TWO_COLUMNS = "two columns read into one line"
+DAMAGE_UNSURE = "words of a passage found elsewhere read into this line"
 
 _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -56,6 +58,11 @@ _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
 _PARTIAL = re.compile(r"^[^\W\d_]+-$")  # "stor-": letters and a line-end hyphen
 # Words that follow a hyphen in prose ("pre- and post-war", "two- to three-year").
 _SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und".split())
+# Function words no compound ends with: a word's first half before one was cut by the layout.
+_NEVER_SECOND_HALF = frozenset("the a an of in on at it is for with by from as that this".split())
+# A function word hyphenated to a capitalised word ("expanded in-Bahamas' 4G"): prose
+# writes no such compound; a column's line end met another column's line.
+_COLUMN_SEAM = re.compile(r"(?<![\w-])(in|the|of|to|and|at|on|for|with|from|by|as|an)-[A-Z]\w*")
 
 
 class Token(NamedTuple):
@@ -94,6 +101,14 @@ class _Stream:
         for p in range(len(words) - 1):
             if words[p] and words[p + 1]:
                 self.pairs[(words[p], words[p + 1])].append(p)
+
+    def paragraph_end(self, place: int) -> int:
+        """Where the paragraph holding stream place `place` ends."""
+        return self.starts[bisect_right(self.starts, place)]
+
+    def opens_sentence(self, place: int) -> bool:
+        """Whether the word at `place` starts a sentence (or its paragraph)."""
+        return place == 0 or self.stops[place - 1] or self.starts[bisect_right(self.starts, place) - 1] == place
 
     def places_outside(self, pair: tuple[str, str], low: int, high: int) -> list[int]:
         """Up to MAX_CANDIDATES places of `pair` whose two words lie outside [low, high)."""
@@ -135,9 +150,11 @@ def _follow(tokens: list[Token], i: int, q: int, stream: _Stream, low: int, high
     j, k = i, q
     rest: str | None = None  # the second half still to find of a word split in the passage
     n = len(tokens)
+    # The passage is read within its own paragraph (a quote copies a sentence or two).
+    end = stream.paragraph_end(q)
     while len(runs) < MAX_RUNS:
         start = j
-        while j < n and j - start < MAX_RUN and (k < low or k >= high) and k < len(words):
+        while j < n and j - start < MAX_RUN and k < end:
             if rest is not None:
                 if tokens[j].key != rest:
                     break
@@ -155,15 +172,15 @@ def _follow(tokens: list[Token], i: int, q: int, stream: _Stream, low: int, high
         if j == start:
             break
         runs.append((start, j))
-        if k >= len(words) or low <= k < high:
+        if k >= end:
             break
-        found = _next_run(tokens, j, k, stream, rest)
+        found = _next_run(tokens, j, k, stream, rest, end)
         back = 0
         # The run may have run on into the body ("month, new Prime" + "Minister Viktor"
         # where the quote goes on "Minister Yulia"): give back a word or two.
         while found is None and rest is None and back < MAX_GIVE_BACK and j - back - 1 > runs[-1][0] and j - back - 1 > i:
             back += 1
-            found = _next_run(tokens, j - back, k - back, stream, None)
+            found = _next_run(tokens, j - back, k - back, stream, None, end)
         if found is None:
             break
         if back:
@@ -176,7 +193,9 @@ def _follow(tokens: list[Token], i: int, q: int, stream: _Stream, low: int, high
     return Chain(_merged(runs), matched, glued, q)
 
 
-def _next_run(tokens: list[Token], j: int, k: int, stream: _Stream, rest: str | None) -> tuple[int, int | None] | None:
+def _next_run(
+    tokens: list[Token], j: int, k: int, stream: _Stream, rest: str | None, end: int
+) -> tuple[int, int | None] | None:
     """Where the passage picks up again after some body words: (token, None), or
     (token, body characters) for a token glued to the passage's next word."""
     words = stream.words
@@ -185,7 +204,7 @@ def _next_run(tokens: list[Token], j: int, k: int, stream: _Stream, rest: str | 
     if rest is not None:  # the second half may follow at once, when the body has run out
         return next(((j2, None) for j2 in range(j, window.stop) if tokens[j2].key == rest), None)
     word = words[k]
-    following = words[k + 1] if k + 1 < len(words) else None
+    following = words[k + 1] if k + 1 < end else None
     for j2 in window:
         token = tokens[j2]
         if token.key == word and (
@@ -281,9 +300,9 @@ def _best_chain_at(tokens: list[Token], i: int, stream: _Stream, low: int, high:
     return best
 
 
-def find_chains(paragraph_tokens: list[list[Token]]) -> list[list[Chain]]:
+def find_chains(paragraph_tokens: list[list[Token]], stream: _Stream | None = None) -> list[list[Chain]]:
     """Per paragraph, the spliced passages found in it (chains that do not overlap)."""
-    stream = _Stream(paragraph_tokens)
+    stream = stream or _Stream(paragraph_tokens)
     result: list[list[Chain]] = []
     for p, tokens in enumerate(paragraph_tokens):
         low, high = stream.starts[p], stream.starts[p + 1]
@@ -303,6 +322,7 @@ def find_chains(paragraph_tokens: list[list[Token]]) -> list[list[Chain]]:
                         break
             if best is not None:
                 best = _with_glued_start(_with_earlier_runs(best, tokens, stream, low, high), tokens, stream, low, high)
+            if best is not None:
                 if chains and best.runs[0][0] < chains[-1].runs[-1][1]:
                     best = chains.pop() if chains[-1].words >= best.words else best
                 chains.append(best)
@@ -318,11 +338,21 @@ def repair_spliced_passages(paragraphs: list[Para], raw: str, vocabulary: Mappin
     around them, and mark words left split; returns the records."""
     paragraph_tokens = [tokens_of(p.text) for p in paragraphs]
     removals: list[Removal] = []
-    for para, tokens, chains in zip(paragraphs, paragraph_tokens, find_chains(paragraph_tokens)):
+    stream = _Stream(paragraph_tokens)
+    for para, tokens, chains in zip(paragraphs, paragraph_tokens, find_chains(paragraph_tokens, stream)):
+        # A pull quote starts where a sentence starts. A chain reading from mid-sentence
+        # may be a quote whose first line was missed, or phrases a paragraph shares with a
+        # quote elsewhere ("to bring in … bad Bills"): marked, not cut.
+        unsure = [c for c in chains if not stream.opens_sentence(c.place)]
+        for chain in unsure:
+            span = para.piece[tokens[chain.runs[0][0]].start : tokens[chain.runs[-1][1] - 1].end]
+            para.damage.append((span.raw_start, span.raw_end, DAMAGE_UNSURE))
+        chains = [c for c in chains if stream.opens_sentence(c.place)]
         if chains:
             _cut(para, tokens, chains, raw, vocabulary, removals)
         if "- " in para.text:
             _rejoin_split_words(para, raw, vocabulary, removals)
+        if "-" in para.text:
             _mark_split_words(para, vocabulary)
     return removals
 
@@ -425,15 +455,20 @@ def _rejoin_split_words(para: Para, raw: str, vocabulary: Mapping[str, int], rem
 
 
 def _mark_split_words(para: Para, vocabulary: Mapping[str, int]) -> None:
-    """Mark "stor- Jin's": a line-end hyphen inside a line, before a word that does not
-    complete it, where the half before it is no word of its own."""
+    """Mark "stor- Jin's" (a line-end hyphen inside a line, before a word that does not
+    complete it, where the half before it is no word of its own), "opera- an" (a word's
+    first half before a word no compound ends with) and "in-Bahamas'" (a line ending
+    in a hyphen read straight into another column's line)."""
     text = para.text
-    tokens = tokens_of(text)
+    tokens = tokens_of(text) if "- " in text else []
     for before, after in zip(tokens, tokens[1:]):
         if not before.partial or before.end == after.start or after.key in _SUSPENDED_HYPHEN_NEXT:
             continue
         left = text[before.start : before.end - 1]
-        if zipf(left.lower()) > 0 or left.lower() in vocabulary:
-            continue  # "pre- and", "well- known": a word of its own before the hyphen
+        if (zipf(left.lower()) > 0 or left.lower() in vocabulary) and after.key not in _NEVER_SECOND_HALF:
+            continue  # "well- known": a word of its own before the hyphen, and one after it
         span = para.piece[before.start : after.end]
         para.damage.append((span.raw_start, span.raw_end, DAMAGE_SPLIT_WORD))
+    for match in _COLUMN_SEAM.finditer(text):
+        span = para.piece[match.start(1) : match.end()]
+        para.damage.append((span.raw_start, span.raw_end, DAMAGE_TWO_COLUMNS))
