@@ -182,6 +182,15 @@ def mark_damage(
 ) -> tuple[Sentence, ...]:
     """The sentences, those holding a character from a damaged raw span (sorted by
     start) carrying its reason. Text and spans are unchanged: marking only adds the reason."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, why in damage:  # overlapping spans become one (the first reason)
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
+        elif start < end:
+            merged.append((start, end, why))
+    if not merged:
+        return sentences
+    damage = merged
     starts = np.asarray([d[0] for d in damage], dtype=np.int64)
     ends = np.asarray([d[1] for d in damage], dtype=np.int64)
     # Each clean character's damage span: the last that starts at or before its origin.
