@@ -7,6 +7,8 @@ command, `python -m reader clean FILE > /dev/null`, as a user runs it:
   paragraphs   N short paragraphs (2-7 words each, blank lines between), N up to 100,000
   line         one line of repeated sentences, up to 5 MB
   mojibake     one line of UTF-8 mojibake (cafÃ©, Ã¢â‚¬â„¢), every few words a repair
+  wrapped      one paragraph of N lines wrapped at 60 columns, no blank line, every
+               fifth line ending in a hyphenated word ("coun-" / "cil"), N up to 24,000
 Each row is the median of --repeats runs, wall-clock and CPU (the child's user + system
 time, steadier on a shared machine). Start-up (the same command on a one-line file) is
 printed first and subtracted for the per-100 KB column, so equal figures down that
@@ -41,9 +43,22 @@ def one_long_line(size: int, unit: str = SENTENCE) -> str:
     return (unit * (size // len(unit) + 1))[:size] + "\n"
 
 
+def wrapped_paragraph(count: int) -> str:
+    """One paragraph of `count` lines wrapped at about 60 columns, with line-end hyphens."""
+    lines = []
+    for i in range(count):
+        words = [WORDS[(i * 5 + k) % len(WORDS)] for k in range(9)]
+        line = " ".join(words)
+        lines.append(line + " coun-" if i % 5 == 4 else line)
+        if i % 5 == 4:
+            lines.append("cil " + " ".join(words[:6]))
+    return "\n".join(lines) + "\n"
+
+
 SHAPES = {
     "paragraphs": [(f"{n:,} paragraphs", lambda n=n: short_paragraphs(n)) for n in (10_000, 25_000, 50_000, 100_000)],
     "line": [(f"one {s / 1e6:g} MB line", lambda s=s: one_long_line(s)) for s in (500_000, 1_000_000, 2_500_000, 5_000_000)],
+    "wrapped": [(f"{n:,} wrapped lines", lambda n=n: wrapped_paragraph(n)) for n in (3_000, 6_000, 12_000, 24_000)],
     "mojibake": [(f"{s / 1e6:g} MB of mojibake", lambda s=s: one_long_line(s, MOJIBAKE)) for s in (250_000, 500_000, 1_000_000)],
 }
 

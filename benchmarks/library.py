@@ -114,7 +114,7 @@ def measure_reopen(library_path: Path, count: int = 200) -> dict[str, list[float
         open_article(library, chosen[0])  # the first pays for imports; not what reopening costs
         times: dict[str, list[float]] = {"wall": [], "cpu": []}
         for row in chosen:
-            wall, cpu = _timed(lambda: open_article(library, row))
+            wall, cpu = _timed(lambda row=row: open_article(library, row))
             times["wall"].append(wall)
             times["cpu"].append(cpu)
         assert all(open_article(library, row).cached for row in chosen)
@@ -181,7 +181,7 @@ def measure_search(library_path: Path, queries: list[str]) -> dict[str, list[flo
     with Library(library_path) as library:
         library.search("warm", limit=20)
         for query in queries:
-            for name, action in (("cli", lambda: library.search(query, limit=20)), ("filter", lambda: library.search_ids(query))):
+            for name, action in (("cli", lambda query=query: library.search(query, limit=20)), ("filter", lambda query=query: library.search_ids(query))):
                 wall, cpu = _timed(action)
                 times[name].append(wall)
                 times[name + " cpu"].append(cpu)

@@ -59,6 +59,10 @@ _HERE = Path(__file__).resolve().parent
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
 sys.path.insert(0, str(_HERE.parent))
 
+import punkt  # noqa: E402 - after the path fix above
+
+from summaries.segment import english_parameters  # noqa: E402
+
 SEED = 17
 SIZES = (30, 60, 120, 240)
 BIG_BYTES = 5 * 2**20 - 4096  # just under the reader's 5 MiB input limit
@@ -288,10 +292,10 @@ def sweep(reader: Reader, lexrank: LexRank, documents: list[tuple[str, Path]], a
         _, output = reader.timing("clean", str(path), capture=True)  # what cleaning made of it
         objects = [json.loads(line) for line in output.splitlines()]
         sentences = sum(len(o["sentences"]) for o in objects)
-        times = {c: median_timing(lambda: reader.timing(c, str(path))[0], args.runs) for c in COMMANDS}
+        times = {c: median_timing(lambda c=c, path=path: reader.timing(c, str(path))[0], args.runs) for c in COMMANDS}
         if size_kb <= args.lexrank_max_kb:
             text = path.read_text(encoding="utf-8")
-            times["LexRank"] = median_timing(lambda: lexrank.timing(text), args.runs)
+            times["LexRank"] = median_timing(lambda text=text: lexrank.timing(text), args.runs)
         rows.append((name, size_kb, times))
         cells = "".join(f" {shown(times[c]) if c in times else 'skipped':>13}" for c in columns)
         print(f"{name:<22} {size_kb:>6.0f} {len(objects):>8} {sentences:>9}" + cells, flush=True)
@@ -344,18 +348,33 @@ def many_articles(reader: Reader, lexrank: LexRank, paths: list[Path], folder: P
     for path in chosen:
         (directory / f"{path.parent.name}-{path.name}").symlink_to(path)
     ours = median_timing(lambda: reader.timing("summarize", str(directory))[0], args.runs)
+    single = median_timing(lambda: reader.timing("summarize", str(directory), "--jobs", "1")[0], args.runs)
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in chosen]
 
     def peer_run() -> Timing:
         wall, cpu = time.perf_counter(), time.process_time()
-        for path in chosen:
-            lexrank.summarise(path.read_text(encoding="utf-8", errors="replace"))
+        for text in texts:
+            lexrank.summarise(text)
+        return Timing(time.perf_counter() - wall, time.process_time() - cpu)
+
+    def punkt_run() -> Timing:
+        # The floor under any analysis here: Punkt's sentence split of the raw text,
+        # which every analysis needs (the guide's segmentation), and nothing else.
+        tokenizer = punkt.PunktSentenceTokenizer(english_parameters())
+        wall, cpu = time.perf_counter(), time.process_time()
+        for text in texts:
+            list(tokenizer.span_tokenize(text))
         return Timing(time.perf_counter() - wall, time.process_time() - cpu)
 
     peer = median_timing(peer_run, args.runs)
-    print(f"\n{len(chosen)} articles, `wall/CPU` seconds: reader summarize DIR (whole process, one process): {shown(ours)};", end="")
-    print(f" LexRank alone: {shown(peer)}")
-    if ours:
-        print(f"  LexRank / reader: {peer.wall / ours.wall:.2f}x wall, {peer.cpu / ours.cpu:.2f}x CPU (target >= 3x)")
+    floor = median_timing(punkt_run, args.runs)
+    print(f"\n{len(chosen)} articles, `wall/CPU` seconds, whole process: reader summarize DIR (default --jobs, "
+          f"{os.cpu_count()} cores): {shown(ours)}; --jobs 1: {shown(single)}; LexRank alone: {shown(peer)}")
+    if ours and single:
+        print(f"  LexRank / reader: {peer.wall / ours.wall:.2f}x wall ({peer.wall / single.wall:.2f}x with --jobs 1), "
+              f"{peer.cpu / single.cpu:.2f}x CPU with --jobs 1 (target >= 3x)")
+    print(f"  Punkt's sentence split alone of the same texts, in this process: {shown(floor)} = "
+          f"{floor.cpu / peer.cpu:.2f} of LexRank's CPU (the target's budget is {1 / 3:.2f} for the whole command)")
     one = median_timing(lambda: reader.timing("summarize", str(chosen[0]))[0], max(3, args.runs))
     print(f"  one article, whole process (start-up and imports): {shown(one)}")
     total, rows = reader.profile("summarize", str(directory))

@@ -93,7 +93,7 @@ def read_annotations(path: Path) -> list[GoldAttribution]:
             events.append(dict(item.split(":", 1) for item in parts[1].split()))
     found = []
     for event in events:
-        def get(role: str) -> tuple[list[Span], str]:
+        def get(role: str, event: dict = event) -> tuple[list[Span], str]:
             ref = event.get(role)
             return (spans[ref][1], spans[ref][2]) if ref in spans else ([], "")
 

@@ -226,15 +226,15 @@ def run(items: list[Item], algorithms: tuple[str, ...]) -> tuple[dict, dict, Tim
                 scores.recall.append(recall)
                 scores.f1.append(2 * precision * recall / (precision + recall) if hits else 0.0)
                 scores.milliseconds.append(elapsed)
-        timings.stock_lexrank.append(_milliseconds(lambda: stock_lexrank_summary(peer, article, len(gold))))
+        timings.stock_lexrank.append(_milliseconds(lambda article=article, gold=gold: stock_lexrank_summary(peer, article, len(gold))))
         # Right after sumy, as the default runs right after other work: the same cold caches.
-        timings.floor.append(_milliseconds(lambda: floor_summary(article, len(gold))))
+        timings.floor.append(_milliseconds(lambda article=article, gold=gold: floor_summary(article, len(gold))))
         started = time.perf_counter()
         document = prepare(article)
         ranking = default_ranker(document, len(gold))
         timings.default_ranking.append((time.perf_counter() - started) * 1000)
         # The citation step as it runs inside a summary: right after the ranking it is given.
-        timings.citation_step.append(_milliseconds(lambda: CitationAwareSelector(document).select(ranking, len(gold))))
+        timings.citation_step.append(_milliseconds(lambda document=document, ranking=ranking, gold=gold: CitationAwareSelector(document).select(ranking, len(gold))))
         timings.sentences.append(len(article.sentences))
     return at_reference, at_three, timings
 
@@ -284,14 +284,14 @@ def print_speed(table: dict[str, Scores], timings: Timings) -> None:
     print(f"  the default's citation step alone (given its ranking): {citation_step:.3f} ms")
     print(f"    the 20x budget is {budget:.3f} ms; floor + citation step = {floor + citation_step:.3f} ms")
     # LexRank's cost grows faster with length than the default's: the ratio by length.
-    by_length = sorted(zip(timings.sentences, timings.stock_lexrank, table["default"].milliseconds))
+    by_length = sorted(zip(timings.sentences, timings.stock_lexrank, table["default"].milliseconds, strict=True))
     thirds = [by_length[i * len(by_length) // 3 : (i + 1) * len(by_length) // 3] for i in range(3)]
     print("  by article length (thirds): " + "; ".join(
-        f"{third[0][0]}-{third[-1][0]} sentences {median(l for _, l, _ in third) / median(d for _, _, d in third):.1f}x"
+        f"{third[0][0]}-{third[-1][0]} sentences {median(lexrank for _, lexrank, _ in third) / median(d for _, _, d in third):.1f}x"
         for third in thirds if third
     ))
     segmentation = median(timings.segmentation)
-    per_article = median(s + d for s, d in zip(timings.segmentation, table["default"].milliseconds))
+    per_article = median(s + d for s, d in zip(timings.segmentation, table["default"].milliseconds, strict=True))
     print(f"  segmentation {segmentation:.3f} ms; segmentation + default summary {per_article:.3f} ms (target < 10)")
 
 

@@ -21,6 +21,8 @@ Drives the app headless (terminal 160x50).
   until every file is listed and the first article analysed, and jumps once; the
   RSS after importing everything (the import baseline) and the same app on the 4
   seeds.
+- long document (with --data): the reader opened on one ~500 KB document of joined
+  BBC articles: text, summary (issue 17: < 2 s) and sections, from process start.
 Targets (issue 4): first paint < 1 s, switch and jump < 50 ms, memory < 200 MB.
 """
 
@@ -28,8 +30,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
+import random
 import resource
 import shutil
 import statistics
@@ -43,6 +47,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 SIZE = (160, 50)
+LONG_BYTES = 500_000
 POLL = 0.001
 
 
@@ -79,10 +84,8 @@ async def _workers_done(app) -> None:
 
     for _ in range(3):
         for worker in list(app.workers):
-            try:
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
                 await worker.wait()
-            except (WorkerCancelled, WorkerFailed):
-                pass
 
 
 def _analysis_drawn(screen, index: int) -> bool:
@@ -158,7 +161,7 @@ async def measure_keys(paths: list[str]) -> dict[str, list[float]]:
                 await _workers_done(app)  # the prefetch of the next article
                 await pilot.pause()
                 target = screen.current + 1
-                await time_into(figures, "switch", app, pilot, "n", lambda: _complete(screen, target), pilot_timed)
+                await time_into(figures, "switch", app, pilot, "n", lambda target=target: _complete(screen, target), pilot_timed)
 
         for pilot_timed in (False, True):
             screen.open_article(0)
@@ -169,11 +172,11 @@ async def measure_keys(paths: list[str]) -> dict[str, list[float]]:
             await pilot.pause()
             for index in range(1, min(len(screen.summary_list.items), 8)):
                 sentence = screen.summary_list.items[index].sentence
-                await time_into(figures, "jump", app, pilot, "down", lambda: screen.view.cursor == sentence, pilot_timed)
+                await time_into(figures, "jump", app, pilot, "down", lambda sentence=sentence: screen.view.cursor == sentence, pilot_timed)
     return figures
 
 
-def first_paint_child(started: float) -> None:
+def first_paint_child(started: float, paths: list[str] | None = None) -> None:
     """Runs in a fresh interpreter: times since `started` (the parent's clock at spawn),
     starting the app as `reader PATH...` does (reader.cli's imports, then launch.reader_app)."""
     import reader.cli  # noqa: F401  (what `reader` imports before it starts the app)
@@ -187,7 +190,7 @@ def first_paint_child(started: float) -> None:
 
     from reader.app.launch import reader_app
 
-    app = reader_app(bundled_seed_paths())
+    app = reader_app(paths or bundled_seed_paths())
     stage("imported")
 
     async def run() -> None:
@@ -247,6 +250,33 @@ def speed(runs: int) -> None:
         print(f"  {label:24s} wall {_ms(merged[name])}  UI-thread CPU {statistics.median(merged[name + '_cpu']) * 1000:6.1f} ms  ({ratio:.1f}x peer)")
     for name in ("switch", "jump"):
         print(f"  {name + ' via Pilot.press':24s} wall {_ms(merged[name + '_pilot'])}  (includes Pilot's idle waits)")
+
+
+def long_document(data: Path, runs: int) -> None:
+    """The reader opened on one long document (dev BBC articles joined, blank lines
+    between them, about 500 KB): first frame, text, summary and sections, from process start."""
+    articles = sorted((data / "articles").rglob("*.txt"))
+    random.Random(17).shuffle(articles)
+    parts, size = [], 0
+    for path in articles:
+        if size >= LONG_BYTES:
+            break
+        parts.append(path.read_text(encoding="utf-8", errors="replace").strip())
+        size += len(parts[-1].encode()) + 2
+    with tempfile.TemporaryDirectory() as folder:
+        document = Path(folder) / "long.txt"
+        document.write_text("\n\n".join(parts), encoding="utf-8")
+        paints = []
+        for _ in range(runs):
+            child = subprocess.run(
+                [sys.executable, __file__, "--first-paint-child", repr(time.time()), "--paths", str(document)],
+                capture_output=True, text=True, check=True,
+            )
+            paints.append(json.loads(child.stdout.strip().splitlines()[-1]))
+    print(f"\none document of {len(parts)} joined articles ({size / 1000:.0f} KB), {runs} runs, from process start:")
+    for name, what in (("ui", "first frame of the UI"), ("article", "its text drawn"),
+                       ("summary", "its summary drawn (target < 2 s)"), ("stance", "its labels/sections drawn")):
+        print(f"  {what:34s} {_ms([p[name] for p in paints])}  CPU {statistics.median(p[name + '_cpu'] for p in paints) * 1000:6.0f} ms")
 
 
 def make_library(directory: Path, count: int, data: Path | None) -> None:
@@ -329,7 +359,8 @@ def main() -> None:
     parser.add_argument("--data", type=Path, help="bbc-summary folder (articles/<category>/*.txt) for the 1,000-article library")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--articles", type=int, default=1000)
-    parser.add_argument("--only", choices=("speed", "memory"), help="run one half")
+    parser.add_argument("--only", choices=("speed", "memory", "long"), help="run one part")
+    parser.add_argument("--paths", nargs="*", help=argparse.SUPPRESS)
     parser.add_argument("--memory-child", help=argparse.SUPPRESS)
     parser.add_argument("--first-paint-child", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--import-child", action="store_true", help=argparse.SUPPRESS)
@@ -337,14 +368,16 @@ def main() -> None:
     if args.memory_child:
         memory_child(args.memory_child)
     elif args.first_paint_child:
-        first_paint_child(args.first_paint_child)
+        first_paint_child(args.first_paint_child, args.paths)
     elif args.import_child:
         import_child()
     else:
-        if args.only != "memory":
+        if args.only in (None, "speed"):
             speed(args.runs)
-        if args.only != "speed":
+        if args.only in (None, "memory"):
             memory(args.articles, args.data)
+        if args.only in (None, "long") and args.data:
+            long_document(args.data, args.runs)
 
 
 if __name__ == "__main__":

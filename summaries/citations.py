@@ -60,10 +60,7 @@ def _has_furniture_inside(text: str) -> bool:
     """A furniture word anywhere, even inside a longer word ("shares"): the cheap
     screen's test, stricter than the word test of `_page_junk`."""
     lowered = text.lower()
-    for word in _FURNITURE_LIST:
-        if word in lowered:
-            return True
-    return False
+    return any(word in lowered for word in _FURNITURE_LIST)
 
 
 def _page_junk(text: str, words: list[str]) -> bool:
@@ -574,7 +571,7 @@ class CitationAwareSelector:
         else:
             near = self.document.similarity() >= NEAR_DUPLICATE
             near.flat[:: len(near) + 1] = False
-            pairs = zip(*(axis.tolist() for axis in np.nonzero(near)))
+            pairs = zip(*(axis.tolist() for axis in np.nonzero(near)), strict=True)
         for i, j in pairs:
             partners.setdefault(i, set()).add(j)
         texts = self.document.texts

@@ -153,7 +153,7 @@ def add_stance(obj: dict[str, Any], article: Article, stance: Stance) -> None:
     obj["type"] = stance.article_type
     obj["type_reasons"] = list(stance.type_reasons)
     obj["sections"] = [section_object(article, s) for s in stance.sections]
-    for sentence_obj, verdict in zip(obj["sentences"], stance.sentences):
+    for sentence_obj, verdict in zip(obj["sentences"], stance.sentences, strict=True):
         sentence_obj["label"] = verdict.label
         sentence_obj["score"] = round(verdict.score, 4)
         sentence_obj["cues"] = list(verdict.cues)
@@ -175,7 +175,7 @@ def offset_runs(raw: np.ndarray) -> list[int]:
 def offsets_from_runs(runs: list[int], length: int) -> np.ndarray:
     pairs = np.asarray(runs, dtype=np.int64).reshape(-1, 2)
     raw = np.empty(length, dtype=np.int64)
-    for (start, origin), end in zip(pairs, [*pairs[1:, 0], length]):
+    for (start, origin), end in zip(pairs, [*pairs[1:, 0], length], strict=True):
         raw[start:end] = origin + np.arange(end - start)
     return raw
 

@@ -35,7 +35,7 @@ def _check(raw: str) -> None:
         assert len(article.offsets) == len(article.text)
         offsets = article.offsets.offsets
         if len(offsets):
-            assert 0 <= int(offsets.min()) and int(offsets.max()) < len(raw)
+            assert int(offsets.min()) >= 0 and int(offsets.max()) < len(raw)
         for span in list(article.paragraphs) + list(article.sentences):
             assert 0 <= span.start <= span.end <= len(article.text)
             raw_span = article.raw_span(span.start, span.end)

@@ -141,7 +141,7 @@ def test_each_bad_input_beside_a_good_article(case, inputs):
     assert result.returncode == case.status, result.stderr
     errors = result.stderr.splitlines()  # one line per bad input, nothing else
     assert len(errors) == len(case.errors)
-    for line, expected in zip(errors, case.errors):
+    for line, expected in zip(errors, case.errors, strict=True):
         assert line.startswith(f"reader: error: {inputs[case.name]}") and f": {expected}" in line, line
     articles = json.loads(result.stdout)["articles"]
     assert any(GOOD_SENTENCE in article["text"] for article in articles)  # the good file is still read

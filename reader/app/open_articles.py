@@ -14,6 +14,7 @@ thread, so every state change happens on that one thread.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections import OrderedDict
@@ -311,10 +312,8 @@ class OpenArticles:
         row = self.states[index].row
         if self.library is None or row is None:
             return
-        try:
+        with contextlib.suppress(LibraryError):  # not cached: it is analysed again next time, nothing is lost
             remember_analysis(self.library, row, analysis)
-        except LibraryError:
-            pass  # not cached: it is analysed again next time, nothing is lost
 
     def _prefetch(self, index: int, options: Options) -> None:
         try:

@@ -9,6 +9,7 @@ markup.
 
 from __future__ import annotations
 
+from itertools import pairwise
 import re
 
 from rich.cells import cell_len
@@ -69,7 +70,7 @@ def styled_segments(text: str, start: int, end: int, base: Style, ranges: list[t
         return [Segment(text[start:end], base)] if end > start else []
     cuts = sorted({start, end, *(s for s, _, _ in ranges), *(e for _, e, _ in ranges)})
     segments: list[Segment] = []
-    for left, right in zip(cuts, cuts[1:]):
+    for left, right in pairwise(cuts):
         style = base
         for s, e, overlay in ranges:
             if s <= left and right <= e:

@@ -141,18 +141,87 @@ def _wrapped_widths(lines: list[Line]) -> dict[int, int]:
 
 def join_lines(lines: list[Line], raw: str, vocabulary: Mapping[str, int]) -> tuple[list[Para], list[Removal]]:
     widths = _wrapped_widths(lines)
-    paragraphs: list[Para] = []
+    growing: list[_GrowingParagraph] = []
     removals: list[Removal] = []
     previous: Line | None = None
     for index, line in enumerate(lines):
         if previous is None or not _continues(previous, line, widths.get(index - 1), widths.get(index)):
-            paragraphs.append(Para(line.piece))
+            growing.append(_GrowingParagraph(line.piece))
         else:
-            current = paragraphs[-1]
-            current.piece = _joined(current.piece, line.piece, raw, vocabulary, removals)
-            current.lines += 1
+            _join(growing[-1], line.piece, raw, vocabulary, removals)
         previous = line
-    return paragraphs, removals
+    return [paragraph.done() for paragraph in growing], removals
+
+
+class _GrowingParagraph:
+    """A paragraph's text and raw offsets as its lines are joined: appended in place and
+    made a Piece once (a new Piece per line copies the whole paragraph each time, which
+    is quadratic in a paragraph of thousands of lines). Joining reads only its end."""
+
+    # Characters of the end a join looks at: the hyphenated word and the last dash (a
+    # "word" of more letters than this is read from its last TAIL-odd letters).
+    TAIL = 64
+
+    def __init__(self, first: Piece) -> None:
+        self.parts = [first.text]
+        self.offsets = list(first.offsets)
+        self.length = len(first.text)
+        self.lines = 1
+
+    def tail(self) -> str:
+        """At least the last TAIL characters (all of them when shorter)."""
+        parts, size = [], 0
+        for part in reversed(self.parts):
+            parts.append(part)
+            size += len(part)
+            if size >= self.TAIL:
+                break
+        return "".join(reversed(parts))
+
+    def append(self, separator: str, piece: Piece) -> None:
+        if not piece.text:
+            return
+        if self.length:  # separator characters stand in for the seam's raw offset (Piece.join)
+            self.parts.append(separator)
+            self.offsets.extend([self.offsets[-1]] * len(separator))
+            self.length += len(separator)
+        self.parts.append(piece.text)
+        self.offsets.extend(piece.offsets)
+        self.length += len(piece.text)
+
+    def drop_last_character(self) -> None:
+        while not self.parts[-1]:
+            self.parts.pop()
+        self.parts[-1] = self.parts[-1][:-1]
+        self.offsets.pop()
+        self.length -= 1
+
+    def done(self) -> Para:
+        return Para(Piece._of("".join(self.parts), self.offsets), lines=self.lines)
+
+
+def _join(left: _GrowingParagraph, right: Piece, raw: str, vocabulary: Mapping[str, int], removals: list[Removal]) -> None:
+    left.lines += 1
+    text = left.tail()
+    head = hyphenation.word_at_start(right.text)
+    tail = hyphenation.split_word_at_end(text) if text.endswith("-") else None
+    if tail and head:
+        if hyphenation.is_break_hyphen(tail, head, vocabulary):
+            # "fab-" + "ricated": drop the hyphen, no space.
+            start = left.offsets[-len(tail) - 1]
+            end = right.offsets[len(head) - 1] + 1
+            removals.append(changed(raw, start, end, "line-end hyphenation undone", tail + head))
+            left.drop_last_character()
+            left.append("", right)
+            return
+        left.append("", right)
+        return
+    if text.endswith(("—", "–")) or right.text.startswith(("—", "–")):
+        left.append("", right)
+    elif text.endswith("-") and text[-2:-1].isdigit():
+        left.append("", right)  # "500,000-" / "strong"
+    else:
+        left.append(" ", right)
 
 
 def _continues(previous: Line, line: Line, width_before: int | None, width: int | None) -> bool:

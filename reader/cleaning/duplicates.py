@@ -12,6 +12,7 @@ between paragraphs), the later one on a tie.
 
 from __future__ import annotations
 
+from itertools import pairwise
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -124,9 +125,7 @@ def drop_repeated_zones(lines: list[Line], raw: str) -> tuple[list[Line], list[R
             # In reading order, a copy repeats the block's words as one sequence;
             # only a block with a line that split a word (read out of order) is
             # judged line by line. Lists whose lines merely resemble each other stay.
-            if stream.find_elsewhere(_block_words(lines, zone)) >= 0:
-                run = zone
-            elif marks and _block_is_repeated(marks) and _close_together(places, marks):
+            if stream.find_elsewhere(_block_words(lines, zone)) >= 0 or marks and _block_is_repeated(marks) and _close_together(places, marks):
                 run = zone
             else:
                 run = []
@@ -273,7 +272,7 @@ def _block_is_repeated(marks: list[tuple[int, int, bool | None]]) -> bool:
     (A line of a boxed quote read out of order splits a word and may fail alone.)
     """
     flags = [mark for _, _, mark in marks]
-    if any(a is False and b is False for a, b in zip(flags, flags[1:])):
+    if any(a is False and b is False for a, b in pairwise(flags)):
         return False
     found_words = sum(count for _, count, mark in marks if mark is True)
     total_words = sum(count for _, count, mark in marks if mark is not None)

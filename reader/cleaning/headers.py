@@ -33,7 +33,7 @@ def drop_page_furniture(lines: list[Line], raw: str) -> tuple[list[Line], list[R
     signatures = [header_signature(line.text) for line in lines]
     counts = Counter(s for s in signatures if s is not None)
     kept, removals = [], []
-    for index, (line, signature) in enumerate(zip(lines, signatures)):
+    for index, (line, signature) in enumerate(zip(lines, signatures, strict=True)):
         if _PAGE_NUMBER.match(line.text):
             removals.append(dropped(raw, line.piece, "page number"))
         elif signature is not None and _looks_like_furniture(line.text, signature, counts[signature]):

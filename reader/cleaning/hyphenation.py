@@ -20,7 +20,7 @@ COMPOUND_MARGIN = 1.0
 KNOWN_WORD_ZIPF = 1.5  # joined forms rarer than this count as unknown
 RARE_HALF_ZIPF = 2.5  # mid-line hyphens are only undone when one half is this rare
 
-_TAIL_WORD = re.compile(r"([^\W\d_]+)-$")
+_LETTER = re.compile(r"[^\W\d_]")  # a letter as the patterns here read one
 _HEAD_WORD = re.compile(r"^([^\W\d_]+)")
 _MID_LINE = re.compile(r"(?<![\w-])([^\W\d_]{2,})-([^\W\d_]{2,})(?![\w-])")
 
@@ -65,9 +65,15 @@ def is_lost_line_break(left: str, right: str, vocabulary: Mapping[str, int] = {}
 
 
 def split_word_at_end(text: str) -> str | None:
-    """The letters before a trailing hyphen ("allegedly fab-" -> "fab"), or None."""
-    match = _TAIL_WORD.search(text)
-    return match.group(1) if match else None
+    """The letters before a trailing hyphen ("allegedly fab-" -> "fab"), or None.
+    Read from the end: a search from the start would cost the length of the text on
+    every line a long paragraph is joined from."""
+    if not text.endswith("-"):
+        return None
+    start = len(text) - 1
+    while start > 0 and _LETTER.match(text, start - 1):
+        start -= 1
+    return text[start:-1] or None
 
 
 def word_at_start(text: str) -> str | None:

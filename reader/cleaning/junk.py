@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 import re
 
 from reader.cleaning.columns import ends_sentence, starts_lowercase
@@ -126,7 +127,7 @@ def drop_orphan_fragments(paragraphs: list[Para], raw: str) -> tuple[list[Para],
 def drop_repeated_heads(paragraphs: list[Para], raw: str) -> tuple[list[Para], list[Removal]]:
     """Cut the start of a lower-case block that repeats the end of the block before it."""
     removals: list[Removal] = []
-    for previous, para in zip(paragraphs, paragraphs[1:]):
+    for previous, para in pairwise(paragraphs):
         if not starts_lowercase(para.text):
             continue
         tail_words = word_list(previous.text)[-12:]

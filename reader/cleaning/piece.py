@@ -89,9 +89,7 @@ class Piece:
 
     def replace_span(self, start: int, end: int, replacement: str) -> "Piece":
         """Swap text[start:end] for `replacement`; new characters map to the replaced span's raw start."""
-        if start < end:
-            anchor = self.offsets[start]
-        elif start < len(self.offsets):
+        if start < end or start < len(self.offsets):  # noqa: SIM108 - the fallback needs its own reading
             anchor = self.offsets[start]
         else:
             anchor = self.offsets[-1] if self.offsets else 0

@@ -167,7 +167,7 @@ def _common_prefix_length(a: str, i: int, b: str, j: int) -> int:
                 return length
             step *= 2  # long equal runs are compared in ever larger blocks
             continue
-        for c, d in zip(x, y):
+        for c, d in zip(x, y, strict=False):
             if c != d:
                 break
             length += 1

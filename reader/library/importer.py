@@ -111,8 +111,7 @@ def sources_from_urls(
     client = client or http_client()
     try:
         with ThreadPoolExecutor(max_workers=max(1, min(threads, len(urls)))) as pool:
-            for url, result in zip(urls, pool.map(lambda u: _fetched_source(client, u, max_bytes), urls)):
-                yield result
+            yield from pool.map(lambda u: _fetched_source(client, u, max_bytes), urls)
     finally:
         if own:
             client.close()
@@ -204,7 +203,7 @@ def import_sources(
             yield known
             continue
         pending.append(item)
-    for source, prepared in zip(pending, _prepared(pending, analyse, workers, max_bytes)):
+    for source, prepared in zip(pending, _prepared(pending, analyse, workers, max_bytes), strict=True):
         advance()
         if prepared.error is not None:
             yield Outcome(source.origin, error=f"{source.origin}: {prepared.error}")

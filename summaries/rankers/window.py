@@ -77,7 +77,7 @@ class WindowSimilarity:
     def pairs_at_least(self, threshold: float) -> list[tuple[int, int]]:
         """Pairs (i, j), i < j, whose similarity is at least `threshold`."""
         rows, offsets = np.nonzero(self.band >= threshold)
-        return list(zip(rows.tolist(), (rows + offsets + 1).tolist()))
+        return list(zip(rows.tolist(), (rows + offsets + 1).tolist(), strict=True))
 
     def pagerank(self, damping: float) -> np.ndarray:
         """PageRank of the window graph, as `default.pagerank` defines it for the full one:

@@ -288,9 +288,11 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
         return None
     follower = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     has_complement = follower in {"that", ":", "for", "on", "of", "about", "in", "it"} or follower in OPEN_QUOTES or follower == '"'
-    if lemma in NEEDS_COMPLEMENT and not has_complement and not inverted and not _ends_sentence(tokens, i):
-        if subject.form == "description" and not _has_proper_word(tokens, subject):
-            return None  # "the group called X", "a study found ways": too often no attribution
+    if (
+        lemma in NEEDS_COMPLEMENT and not has_complement and not inverted and not _ends_sentence(tokens, i)
+        and subject.form == "description" and not _has_proper_word(tokens, subject)
+    ):
+        return None  # "the group called X", "a study found ways": too often no attribution
     if subject.form == "description" and subject.determiner == "" :
         if subject.kind == "organisation" and not subject.plural:
             return None  # a bare singular noun ("government said") is rarely the subject
@@ -320,9 +322,7 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
     progressive = tokens[i].lower.endswith("ing")
     while j >= 0:
         lower = tokens[j].lower
-        if lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES or lower in WEEKDAYS or progressive and lower in {"is", "are", "was", "were", "been"}:
-            j -= 1
-        elif lower == "on" and j + 1 < i and tokens[j + 1].lower in WEEKDAYS:
+        if lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES or lower in WEEKDAYS or progressive and lower in {"is", "are", "was", "were", "been"} or lower == "on" and j + 1 < i and tokens[j + 1].lower in WEEKDAYS:
             j -= 1
         else:
             break

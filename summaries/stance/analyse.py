@@ -154,7 +154,7 @@ def apply_priors(article: Article, verdicts: list[Verdict], declared_opinion: st
         shifted = [v.with_prior(DECLARED_OPINION_PRIOR, reason) if _own_evaluative(v) else v for v in shifted]
     heading: str | None = None
     by_paragraph = sentences_by_paragraph(article.sentences, len(article.paragraphs))
-    for paragraph, indices in zip(article.paragraphs, by_paragraph):
+    for paragraph, indices in zip(article.paragraphs, by_paragraph, strict=True):
         if paragraph.kind == "heading":
             # Judged without any prior: the heading's own wording must be evaluative.
             own = [verdicts[i] for i in indices]

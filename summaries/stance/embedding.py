@@ -118,7 +118,7 @@ def _learn_words(words: set[str]) -> None:
     limit = vocabulary_size() - 1
     encode = getattr(tokenizer(), "encode_batch_fast", tokenizer().encode_batch)  # fast: no offsets (>= 0.21)
     encodings = encode([_encodable(word) for word in unseen], add_special_tokens=False)
-    for word, encoding in zip(unseen, encodings):
+    for word, encoding in zip(unseen, encodings, strict=True):
         _WORD_IDS[word] = tuple(min(i, limit) for i in encoding.ids)
 
 
@@ -189,7 +189,7 @@ class TokenScorer:
         count = len(tokens.ids)
         if not count:
             return 0.0
-        return sum(self.word_push(w, ids) for w, ids in zip(tokens.words, tokens.word_ids)) / count
+        return sum(self.word_push(w, ids) for w, ids in zip(tokens.words, tokens.word_ids, strict=True)) / count
 
     def word_push(self, word: str, ids: tuple[int, ...]) -> float:
         """A word's share of a sentence's push, times the sentence's token count; cached per word."""
@@ -205,7 +205,7 @@ class TokenScorer:
         exactly the sum of its words' (their tokens' scores less the centre, over the
         sentence's token count), so these are the words behind it."""
         pushes: dict[str, float] = {}
-        for word, ids in zip(tokens.words, tokens.word_ids):
+        for word, ids in zip(tokens.words, tokens.word_ids, strict=True):
             name = _NAMES.get(word)
             if name is None:
                 name = _name(word)

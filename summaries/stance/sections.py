@@ -18,6 +18,7 @@ sections in step with the conversation instead of flickering paragraph by paragr
 
 from __future__ import annotations
 
+from itertools import pairwise
 from collections import Counter
 
 from summaries.model import Article, Section
@@ -83,7 +84,7 @@ def interview_exchanges(article: Article, turns: list[Turn]) -> list[list[int]]:
     asker = turns[0].speaker
     starts = [turn.paragraph for turn in turns if turn.speaker == asker]
     bounds = [*starts, len(article.paragraphs)]
-    return [list(range(a, b)) for a, b in zip(bounds, bounds[1:]) if b > a]
+    return [list(range(a, b)) for a, b in pairwise(bounds) if b > a]
 
 
 def exchange_label(verdicts: list[Verdict]) -> str:

@@ -128,7 +128,7 @@ def _verdict(text: str, source: str | None, tokens: Tokens | None, embedding: fl
     probability = weights.probability(features.values, embedding)
     toward_opinion: list[tuple[float, str]] = []
     toward_reporting: list[tuple[float, str]] = []
-    for name, contribution in zip(FEATURES, weights.contributions(features.values)):
+    for name, contribution in zip(FEATURES, weights.contributions(features.values), strict=True):
         if abs(contribution) < MIN_CUE_WEIGHT:
             continue
         cue = _cue(name, features.evidence)
@@ -159,10 +159,10 @@ def judge_many(texts: list[str], sources: list[str | None] | None = None, weight
     sources = sources if sources is not None else [None] * len(texts)
     scorer = weights.scorer()
     if scorer is None:
-        return [_verdict(text, source, None, 0.0, weights) for text, source in zip(texts, sources)]
+        return [_verdict(text, source, None, 0.0, weights) for text, source in zip(texts, sources, strict=True)]
     tokens = tokenize(texts)
     pushes = scorer.contributions(tokens)
-    return [_verdict(*row, float(push), weights) for row, push in zip(zip(texts, sources, tokens), pushes)]
+    return [_verdict(*row, float(push), weights) for row, push in zip(zip(texts, sources, tokens, strict=True), pushes, strict=True)]
 
 
 def judge(text: str, source: str | None = None, weights: Weights | None = None) -> Verdict:

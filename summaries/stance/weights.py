@@ -37,7 +37,7 @@ class Weights:
     _scorer: list = field(default_factory=list, compare=False, hash=False, repr=False)
 
     def contributions(self, values: tuple[float, ...]) -> list[float]:
-        return [w * v for w, v in zip(self.weights, values)]
+        return [w * v for w, v in zip(self.weights, values, strict=True)]
 
     def scorer(self) -> TokenScorer | None:
         """Per-token scores for the embedding part, built once (a 32k x 256 product)."""
@@ -49,7 +49,7 @@ class Weights:
 
     def probability(self, values: tuple[float, ...], embedding_contribution: float = 0.0) -> float:
         z = self.bias + self.embedding_centre * bool(self.embedding) + embedding_contribution
-        z += sum(w * v for w, v in zip(self.weights, values))
+        z += sum(w * v for w, v in zip(self.weights, values, strict=True))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
@@ -84,9 +84,9 @@ def format_weights(weights: Weights, header: str) -> str:
         raise ValueError(f"expected {DIMENSIONS} embedding weights, got {len(weights.embedding)}")
     lines = [f"# {line}" for line in header.splitlines()]
     lines.append(f"bias\t{weights.bias:+.4f}")
-    lines.extend(f"{name}\t{value:+.4f}" for name, value in zip(FEATURES, weights.weights))
+    lines.extend(f"{name}\t{value:+.4f}" for name, value in zip(FEATURES, weights.weights, strict=True))
     lines.append(f"{CENTRE}\t{weights.embedding_centre:+.6g}")
-    lines.extend(f"{name}\t{value:+.6g}" for name, value in zip(EMBEDDING_NAMES, weights.embedding))
+    lines.extend(f"{name}\t{value:+.6g}" for name, value in zip(EMBEDDING_NAMES, weights.embedding, strict=True))
     return "\n".join(lines) + "\n"
 
 

@@ -74,7 +74,7 @@ OBJECTS = "budget bridge harbour railway hospital library stadium museum market 
 
 def test_summary_length_options(capsys, tmp_path):
     path = tmp_path / "long.txt"
-    sentences = [f"The {s} {v} the {o} plan." for s, v, o in zip(SUBJECTS, VERBS, OBJECTS)]
+    sentences = [f"The {s} {v} the {o} plan." for s, v, o in zip(SUBJECTS, VERBS, OBJECTS, strict=True)]
     path.write_text("Council business\n\n" + " ".join(sentences) + "\n")
     _, out, _ = run(capsys, "summarize", "--format", "json", "--sentences", "4", str(path))
     assert len(json.loads(out)["articles"][0]["summary"]) == 4

@@ -63,9 +63,8 @@ def _closed_port() -> int:
 )
 def test_every_failure_is_one_line_of_its_own_kind(server, setup, kind, says):
     url = setup(server)
-    with http_client(connect=2.0, read=0.5) as client:
-        with pytest.raises(FetchError) as raised:
-            fetch(client, url, max_bytes=4000, deadline_seconds=2.0)
+    with http_client(connect=2.0, read=0.5) as client, pytest.raises(FetchError) as raised:
+        fetch(client, url, max_bytes=4000, deadline_seconds=2.0)
     assert raised.value.kind == kind
     assert says in str(raised.value) and str(raised.value).startswith(url) and "\n" not in str(raised.value)
 

@@ -126,10 +126,9 @@ def test_a_damaged_library_gives_a_clear_error_naming_the_file_and_changes_nothi
         _add(library, write_articles(tmp_path / "in", 30))
     damage(path)
     before = path.read_bytes()
-    with pytest.raises(LibraryError) as raised:
-        with open_library(path) as library:
-            library.rows()
-            library.search("harbour")
+    with pytest.raises(LibraryError) as raised, open_library(path) as library:
+        library.rows()
+        library.search("harbour")
     message = str(raised.value)
     assert str(path) in message and "\n" not in message
     if isinstance(raised.value, LibraryDamaged):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from textual.widgets import Input, TabbedContent
+from textual.widgets import TabbedContent
 
 from reader.app import library_keys
 from reader.app.screens.main import MainScreen

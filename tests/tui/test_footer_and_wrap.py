@@ -3,6 +3,7 @@ start-up saving); and the article's word wrap measures terminal cells."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 import re
 
 from rich.cells import cell_len
@@ -50,7 +51,7 @@ def _check_greedy_wrap(text: str, width: int) -> None:
     lines = wrap_spans(text, 0, len(text), width)
     words = [m.span() for m in re.finditer(r"\S+", text)]
     assert [text[s:e] for s, e in lines if e > s] == [text[s:e].strip() for s, e in lines if e > s]
-    for (start, end), following in zip(lines, lines[1:]):
+    for (start, end), following in pairwise(lines):
         assert cell_len(text[start:end]) <= width
         next_word = next(w for w in words if w[1] > following[0])
         if next_word[0] == following[0] and cell_len(text[next_word[0] : next_word[1]]) <= width:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import asyncio
 import functools
 from typing import Awaitable, Callable
@@ -36,10 +37,8 @@ async def settle(pilot: Pilot) -> None:
     for round in range(12):
         pending = [worker for worker in pilot.app.workers if not worker.is_finished]
         for worker in pending:
-            try:
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):  # superseded (exclusive) or failed: the app shows it
                 await worker.wait()
-            except (WorkerCancelled, WorkerFailed):
-                pass  # superseded (exclusive) or failed: the app shows the failure itself
         await pilot.pause()
         if round >= 3 and not pending:
             break

@@ -21,4 +21,4 @@ def unaccounted(raw: str, articles: list[Article]) -> str:
             covered[span.start : span.end] = b"\x01" * (span.end - span.start)
         for removal in article.removed:
             covered[removal.raw_start : removal.raw_end] = b"\x01" * (removal.raw_end - removal.raw_start)
-    return "".join(ch for ch, seen in zip(raw, covered) if not seen and not ch.isspace())
+    return "".join(ch for ch, seen in zip(raw, covered, strict=True) if not seen and not ch.isspace())

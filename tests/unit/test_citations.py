@@ -84,7 +84,6 @@ def test_bare_quote_carries_the_speaker_from_named_sources_instead_of_taking_spa
         "“We cannot afford bread any more. Nobody listens to us,” said Maria Lopez, a baker in Leeds.\n\n"
         "The central bank meets again next month to decide rates."
     )
-    article = plain_article(text)
     speaker_start = text.index("Maria Lopez")
     maria = Source(
         "Maria Lopez", "person", "a baker in Leeds",
@@ -188,7 +187,7 @@ def test_an_interviewers_prompts_are_not_summary_sentences():
     )
     article = plain_article(text)
     speakers = ["Interviewer", "Zhao Jie", "Interviewer", "Zhao Jie"]
-    article.paragraphs = tuple(replace(p, kind="turn", speaker=who) for p, who in zip(article.paragraphs, speakers))
+    article.paragraphs = tuple(replace(p, kind="turn", speaker=who) for p, who in zip(article.paragraphs, speakers, strict=True))
     document = prepare(article)
     ranking = [Ranked(i, float(-i)) for i in (0, 2, 1, 3)]  # the prompts ranked first
     items = CitationAwareSelector(document).select(ranking, 2)

@@ -69,3 +69,43 @@ def test_mid_line_hyphen_of_a_lost_line_break_is_undone_only_for_a_rare_half():
     assert hyphenation.is_lost_line_break("Mc", "Caul")
     assert not hyphenation.is_lost_line_break("e", "mail")
     assert not hyphenation.is_lost_line_break("state", "owned")
+
+
+def _wrapped_paragraph(lines: int) -> str:
+    words = "the council voted on tuesday to expand the park beside the river".split()
+    out = []
+    for i in range(lines):
+        line = " ".join(words[(i + k) % len(words)] for k in range(8))
+        out.append(line + (" coun-" if i % 4 == 3 else ""))
+        if i % 4 == 3:
+            out.append("cil " + line)
+    return "\n".join(out) + "\n"
+
+
+def test_joining_a_long_paragraph_reads_only_the_end_of_what_is_joined(monkeypatch):
+    # Each join looks at the paragraph's last characters, not the whole paragraph so far:
+    # reading it all made a paragraph of 12,000 lines take minutes (quadratic).
+    read: list[int] = []
+    tail_word = hyphenation.split_word_at_end
+    monkeypatch.setattr(hyphenation, "split_word_at_end", lambda text: read.append(len(text)) or tail_word(text))
+    raw = _wrapped_paragraph(2000)
+    lines = split_lines(Piece.from_raw(raw))
+    paragraphs, removals = join_lines(lines, raw, {})
+    assert len(paragraphs) == 1 and len(removals) == 500  # every "coun-" / "cil" rejoined, recorded
+    assert read and max(read) < 200
+
+
+def test_a_long_paragraph_joins_as_line_by_line_pieces_would():
+    raw = _wrapped_paragraph(300)
+    lines = split_lines(Piece.from_raw(raw))
+    paragraphs, removals = join_lines(lines, raw, {})
+    [paragraph] = paragraphs
+    expected = lines[0].piece
+    for line in lines[1:]:
+        if expected.text.endswith("coun-"):
+            expected = expected[: len(expected.text) - 1].join(line.piece, "")
+        else:
+            expected = expected.join(line.piece, " ")
+    assert paragraph.text == expected.text and paragraph.piece.offsets == expected.offsets
+    assert paragraph.lines == len(lines)
+    assert all(raw[r.raw_start : r.raw_end].replace("\n", "") == "coun-cil" for r in removals)

@@ -229,7 +229,7 @@ def test_input_count_agrees_with_the_inputs_read_in_every_case(tmp_path):
         [str(tmp_path)],
     ]
     for paths in cases:
-        inputs = _read_in_thread(lambda: list(iter_inputs(paths, stdin=io.BytesIO(ARTICLE.encode()))))
+        inputs = _read_in_thread(lambda paths=paths: list(iter_inputs(paths, stdin=io.BytesIO(ARTICLE.encode()))))
         assert count_inputs(paths) == len(inputs), paths
     assert count_inputs([str(tmp_path / "empty")]) == 1
     [[error]] = iter_inputs([str(tmp_path / "empty")])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from summaries.document import plain_article
-from summaries.model import Mention, Paragraph, Source, Span
+from summaries.model import Mention, Source, Span
 from summaries.stance import analyse_stance
 from summaries.stance.article_type import edit_distance, match_kicker
 from summaries.stance.sections import smooth
@@ -127,7 +127,7 @@ def test_paragraph_kind_turn_marks_an_interview():
     article = article_of(REPORT, REPORT, REPORT, REPORT, REPORT)
     speakers = ["Q", "Ann Lee", "Q", "Ann Lee"]
     paragraphs = (article.paragraphs[0],) + tuple(
-        replace(p, kind="turn", speaker=s) for p, s in zip(article.paragraphs[1:], speakers)
+        replace(p, kind="turn", speaker=s) for p, s in zip(article.paragraphs[1:], speakers, strict=True)
     )
     stance = analyse_stance(replace(article, paragraphs=paragraphs), [])
     assert stance.article_type == "Interview"

@@ -86,7 +86,7 @@ def test_shipped_weights_carry_every_embedding_dimension():
 
 def test_batch_and_single_sentence_verdicts_agree():
     batch = judge_many(SENTENCES)
-    for sentence, verdict in zip(SENTENCES, batch):
+    for sentence, verdict in zip(SENTENCES, batch, strict=True):
         alone = judge(sentence)
         assert alone.opinion_probability == pytest.approx(verdict.opinion_probability, abs=1e-9)
         assert alone.cues() == verdict.cues()

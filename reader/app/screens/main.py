@@ -10,6 +10,7 @@ messages arrive here and are shown.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING, Callable
 
 from textual.app import ComposeResult
@@ -130,11 +131,10 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         with Horizontal(id="body"):
             yield ArticleList(id="library")
             yield ArticleView(id="article")
-            with Vertical(id="side"):
-                with TabbedContent(id="tabs", initial=PANELS[0].TAB):
-                    for panel in PANELS:
-                        with TabPane(panel.TITLE, id=panel.TAB):
-                            yield panel(id=f"{panel.TAB}-panel")
+            with Vertical(id="side"), TabbedContent(id="tabs", initial=PANELS[0].TAB):
+                for panel in PANELS:
+                    with TabPane(panel.TITLE, id=panel.TAB):
+                        yield panel(id=f"{panel.TAB}-panel")
         search = Input(placeholder="Search the article (Enter; Esc closes)", id="search")
         search.display = False
         yield search
@@ -506,7 +506,7 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         rows = self.library.shown or list(range(len(self.open)))
         if not rows:
             return
-        if self.current in rows:
+        if self.current in rows:  # noqa: SIM108 - two cases read better as two branches
             position = rows.index(self.current) + step
         else:
             position = 0 if step > 0 else len(rows) - 1
@@ -617,10 +617,8 @@ class MainScreen(library_keys.LibraryKeys, Screen):
     # --- footer state ----------------------------------------------------
 
     def _update_status(self) -> None:
-        try:
+        with contextlib.suppress(NoMatches):  # a message arrived as the screen was torn down
             self.query_one(StatusBar).show(self.status_content())
-        except NoMatches:  # a message arrived as the screen was torn down
-            pass
 
     def status_content(self) -> Content:
         parts: list[str | tuple[str, str]] = []
