@@ -39,6 +39,8 @@ MIN_BODY_LINE = 3  # words of a body line between two of the quote's lines
 MAX_RUNS = 64
 MAX_BACK = 8  # passage words looked for before the first run found
 MAX_GIVE_BACK = 2  # words a run may give back to the body
+RARE_PAIR = 2  # a word pair found here and in the copied passage only
+DISTINCT_SHARE = 0.5  # of a chain's word pairs, at least this many rare
 MIN_RUNS = 3
 MIN_WORDS = 8  # words of the passage found, all runs together
 # A quote's line is short: every run but the last (where the quote may run on after the
@@ -53,6 +55,7 @@ DAMAGE_UNSURE = "words of a passage found elsewhere read into this line"
 
 _TOKEN = re.compile(r"\S+")
 _LETTERS = re.compile(r"[^\W\d_]+")
+_STOP_ENDS = frozenset(".!?\"'”’)")
 _STOP = re.compile(r"[.!?][\"'”’)]*$")
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
 _PARTIAL = re.compile(r"^[^\W\d_]+-$")  # "stor-": letters and a line-end hyphen
@@ -75,12 +78,22 @@ class Token(NamedTuple):
 
 def tokens_of(text: str) -> list[Token]:
     found = []
-    for match in _TOKEN.finditer(text):
+    lowered = text.lower().replace("’", "'") if "’" in text else text.lower()
+    if len(lowered) != len(text):  # "İ" lower-cases to two characters: keep offsets exact
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+    for match in _TOKEN.finditer(lowered):
         word = match.group()
-        partial = bool(_PARTIAL.match(word))
-        key = (word[:-1] if partial else _EDGE.sub("", word)).lower().replace("’", "'")
+        first, last = word[0], word[-1]
+        partial = last == "-" and _PARTIAL.match(word) is not None
+        if partial:
+            key = word[:-1]
+        elif first.isalnum() and last.isalnum():
+            key = word  # the usual word: nothing at its edges
+        else:
+            key = _EDGE.sub("", word)
         if key:  # a dash or a lone mark is no word: runs pass over it
-            found.append(Token(match.start(), match.end(), key, partial, _STOP.search(word) is not None))
+            stop = last in _STOP_ENDS and _STOP.search(word) is not None
+            found.append(Token(match.start(), match.end(), key, partial, stop))
     return found
 
 
@@ -290,12 +303,24 @@ def _with_glued_start(chain: Chain, tokens: list[Token], stream: _Stream, low: i
     return Chain(runs, chain.words + 1, {**chain.glued, first - 1: body}, before)
 
 
+def _distinctive(chain: Chain, tokens: list[Token], stream: _Stream) -> bool:
+    """Whether most word pairs of the chain's runs occur only here and in the passage it
+    copies: a quote repeats a sentence; a fixture list ("Republic of Ireland v …")
+    repeats the same few names everywhere."""
+    pairs = rare = 0
+    for first, last in chain.runs:
+        for j in range(first, last - 1):
+            pairs += 1
+            rare += len(stream.pairs.get((tokens[j].key, tokens[j + 1].key), ())) <= RARE_PAIR
+    return rare >= DISTINCT_SHARE * pairs
+
+
 def _best_chain_at(tokens: list[Token], i: int, stream: _Stream, low: int, high: int) -> Chain | None:
     """The spliced chain with most words that starts with tokens i and i + 1, if any."""
     best: Chain | None = None
     for q in stream.places_outside((tokens[i].key, tokens[i + 1].key), low, high):
         chain = _follow(tokens, i, q, stream, low, high)
-        if _spliced(chain, tokens) and (best is None or chain.words > best.words):
+        if _spliced(chain, tokens) and (best is None or chain.words > best.words) and _distinctive(chain, tokens, stream):
             best = chain
     return best
 
