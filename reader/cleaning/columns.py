@@ -25,6 +25,7 @@ WRAPPED_MIN_LINES = 3
 FULL_LINE_SHARE = 0.6  # a line this close to the block width counts as full
 WRAPPED_MAX_WIDTH = 200  # longer "lines" are paragraphs, not a column
 OPEN_LINE_MIN_CHARS = 20  # shorter lines may be labels or headings
+OPEN_LINE_MAX_CHARS = 90  # longer ones are paragraphs, not a column's lines
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
@@ -82,8 +83,8 @@ def starts_lowercase(text: str) -> bool:
 def _left_open(text: str) -> bool:
     """A line that stops mid-sentence inside a list: "Officials at IBM, PepsiCo, 3M, Dow",
     "Chemical, Marriott, Nielsen, Mars, and". A heading ("Defective Testing Kits") is not."""
-    if len(text) < OPEN_LINE_MIN_CHARS or ends_sentence(text) or text.endswith((":", ";")):
-        return False
+    if not OPEN_LINE_MIN_CHARS <= len(text) <= OPEN_LINE_MAX_CHARS or ends_sentence(text) or not text[-1].isalnum():
+        return False  # a label, a heading, a whole paragraph, or a line ending in punctuation
     # A list in progress: two commas or more, the last item short or a conjunction, and
     # prose around it (a word in lower case), not a title-cased name line. (A line ending
     # "… against the" alone may meet another column's line: it is left as it is.)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from itertools import pairwise
 from typing import Mapping, NamedTuple
 
 from reader.cleaning.hyphenation import KNOWN_WORD_ZIPF, is_break_hyphen, zipf
@@ -267,7 +268,7 @@ def _spliced(chain: Chain, tokens: list[Token]) -> bool:
         return False
     # Between two of the quote's lines a body line: a few words. Only the last gap may be
     # shorter (the body's last line, "fortunes.", before the rest of the quote).
-    return all(after[0] - before[1] >= MIN_BODY_LINE for before, after in zip(runs[:-2], runs[1:-1]))
+    return all(after[0] - before[1] >= MIN_BODY_LINE for before, after in pairwise(runs[:-1]))
 
 
 def _with_earlier_runs(chain: Chain, tokens: list[Token], stream: _Stream, low: int, high: int) -> Chain:
@@ -364,7 +365,7 @@ def repair_spliced_passages(paragraphs: list[Para], raw: str, vocabulary: Mappin
     paragraph_tokens = [tokens_of(p.text) for p in paragraphs]
     removals: list[Removal] = []
     stream = _Stream(paragraph_tokens)
-    for para, tokens, chains in zip(paragraphs, paragraph_tokens, find_chains(paragraph_tokens, stream)):
+    for para, tokens, chains in zip(paragraphs, paragraph_tokens, find_chains(paragraph_tokens, stream), strict=True):
         # A pull quote starts where a sentence starts. A chain reading from mid-sentence
         # may be a quote whose first line was missed, or phrases a paragraph shares with a
         # quote elsewhere ("to bring in … bad Bills"): marked, not cut.
@@ -454,7 +455,7 @@ def _seam(
 def _split_words(text: str, tokens: list[Token]):
     """(token before, token after, its letters) of each "expo- rts": a half-word with a
     line-end hyphen before a word that starts in lower case (not "pre- and post-war")."""
-    for before, after in zip(tokens, tokens[1:]):
+    for before, after in pairwise(tokens):
         if before.partial and before.end + 1 == after.start and after.key not in _SUSPENDED_HYPHEN_NEXT:
             tail = _LETTERS.match(text, after.start, after.end)
             if tail is not None and tail.group()[0].islower():
@@ -486,7 +487,7 @@ def _mark_split_words(para: Para, vocabulary: Mapping[str, int]) -> None:
     in a hyphen read straight into another column's line)."""
     text = para.text
     tokens = tokens_of(text) if "- " in text else []
-    for before, after in zip(tokens, tokens[1:]):
+    for before, after in pairwise(tokens):
         if not before.partial or before.end == after.start or after.key in _SUSPENDED_HYPHEN_NEXT:
             continue
         left = text[before.start : before.end - 1]

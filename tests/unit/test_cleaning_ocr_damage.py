@@ -7,6 +7,7 @@ paragraph, column lines left open across blank lines, and damage left as it is.
 from __future__ import annotations
 
 import string
+from itertools import pairwise
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
@@ -155,7 +156,7 @@ def test_marking_never_changes_the_text_or_any_span(raw):
     finally:
         pipeline.mark_damage = original
     assert len(marked) == len(unmarked)
-    for a, b in zip(marked, unmarked):
+    for a, b in zip(marked, unmarked, strict=True):
         assert a.text == b.text and a.paragraphs == b.paragraphs and a.removed == b.removed
         assert np.array_equal(a.offsets.offsets, b.offsets.offsets)
         assert [(s.start, s.end, s.paragraph) for s in a.sentences] == [(s.start, s.end, s.paragraph) for s in b.sentences]
@@ -171,7 +172,7 @@ def test_marking_never_changes_the_text_or_any_span(raw):
 def test_mark_damage_keeps_every_span_and_marks_only_sentences_holding_damage(cuts, damage):
     offsets = np.arange(100, dtype=np.int64)
     bounds = sorted(set(cuts))
-    sentences = tuple(Sentence(s, e, 0) for s, e in zip(bounds, bounds[1:]))
+    sentences = tuple(Sentence(s, e, 0) for s, e in pairwise(bounds))
     spans = sorted((start, start + length, why) for start, length, why in damage)
     marked = pipeline.mark_damage(sentences, offsets, spans) if spans else sentences
     assert [(s.start, s.end, s.paragraph) for s in marked] == [(s.start, s.end, s.paragraph) for s in sentences]
