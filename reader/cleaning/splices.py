@@ -42,8 +42,10 @@ MAX_BACK = 8  # passage words looked for before the first run found
 MAX_GIVE_BACK = 2  # words a run may give back to the body
 RARE_PAIR = 2  # a word pair found here and in the copied passage only
 DISTINCT_SHARE = 0.5  # of a chain's word pairs, at least this many rare
+DISTINCT_PAIRS = 3  # (or at least this many)
 MIN_RUNS = 3
 MIN_WORDS = 8  # words of the passage found, all runs together
+WEAK_MIN_WORDS = 6  # of a chain of two runs, marked but not cut
 # A quote's line is short: every run but the last (where the quote may run on after the
 # body) holds at most this many characters. Repeated phrases of prose are longer.
 MAX_RUN_CHARS = 30
@@ -59,7 +61,8 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _STOP_ENDS = frozenset(".!?\"'”’)")
 _STOP = re.compile(r"[.!?][\"'”’)]*$")
 _EDGE = re.compile(r"^[^\w]+|[^\w]+$")
-_PARTIAL = re.compile(r"^[^\W\d_]+-$")  # "stor-": letters and a line-end hyphen
+_OPENERS = "\"'“‘("
+_PARTIAL = re.compile(r"^[\"'“‘(]?[^\W\d_]+-$")  # "stor-", '"one-': letters and a line-end hyphen
 # Words that follow a hyphen in prose ("pre- and post-war", "two- to three-year").
 _SUSPENDED_HYPHEN_NEXT = frozenset("and or to nor & und".split())
 # Function words no compound ends with: a word's first half before one was cut by the layout.
@@ -87,7 +90,7 @@ def tokens_of(text: str) -> list[Token]:
         first, last = word[0], word[-1]
         partial = last == "-" and _PARTIAL.match(word) is not None
         if partial:
-            key = word[:-1]
+            key = word[:-1].lstrip(_OPENERS)
         elif first.isalnum() and last.isalnum():
             key = word  # the usual word: nothing at its edges
         else:
@@ -143,6 +146,7 @@ class Chain(NamedTuple):
     # ("eventuother": "eventu" + "other"), with how many characters belong to the body.
     glued: dict[int, int]
     place: int  # where the passage starts in the stream
+    sure: bool = True  # False: marked, never cut
 
 
 def _match(token: Token, word: str) -> str | None:
@@ -219,6 +223,7 @@ def _next_run(
         return next(((j2, None) for j2 in range(j, window.stop) if tokens[j2].key == rest), None)
     word = words[k]
     following = words[k + 1] if k + 1 < end else None
+    best, best_length = None, 0
     for j2 in window:
         token = tokens[j2]
         if token.key == word and (
@@ -226,9 +231,14 @@ def _next_run(
             or (j2 + 1 < n and _match(tokens[j2 + 1], following))
             or (token.stop and stream.stops[k] and len(word) >= 4)  # the quote's last word: "sector."
         ):
-            return j2, None
+            # Of the places the passage may pick up ("has been" of the body's "it has been
+            # announced", or of the quote's "has been forced by …"), the longest run wins.
+            length = _run_length(tokens, j2, words, k, end)
+            if length > best_length:
+                best, best_length = j2, length
+            continue
         # A body word's half glued to the passage's word: "eventu" + "other".
-        if (
+        if best is None and (
             len(word) >= 3
             and len(token.key) > len(word)
             and token.key.endswith(word)
@@ -238,6 +248,8 @@ def _next_run(
             and _match(tokens[j2 + 1], following)
         ):
             return j2, len(token.key) - len(word)
+    if best is not None:
+        return best, None
     # The passage's word split by the quote's own line end ("attr-" / "ibuted"), its
     # second half after the next body line. (A body word's half, "comp-" before
     # "companies", would have matched whole above.)
@@ -247,6 +259,14 @@ def _next_run(
             if any(tokens[j3].key == rest for j3 in range(j2 + MIN_GAP, min(n, j2 + 1 + MAX_GAP))):
                 return j2, None
     return None
+
+
+def _run_length(tokens: list[Token], j: int, words: list[str], k: int, end: int) -> int:
+    """How many tokens from j read the passage from k on, word for word (at most MAX_RUN)."""
+    length = 0
+    while length < MAX_RUN and j + length < len(tokens) and k + length < end and tokens[j + length].key == words[k + length]:
+        length += 1
+    return length
 
 
 def _merged(runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -305,25 +325,41 @@ def _with_glued_start(chain: Chain, tokens: list[Token], stream: _Stream, low: i
 
 
 def _distinctive(chain: Chain, tokens: list[Token], stream: _Stream) -> bool:
-    """Whether most word pairs of the chain's runs occur only here and in the passage it
-    copies: a quote repeats a sentence; a fixture list ("Republic of Ireland v …")
-    repeats the same few names everywhere."""
+    """Whether most word pairs of the chain's runs (or a few) occur only here and in the
+    passage it copies: a quote repeats a sentence; a fixture list ("Republic of Ireland
+    v …") repeats the same few names everywhere."""
     pairs = rare = 0
     for first, last in chain.runs:
         for j in range(first, last - 1):
             pairs += 1
             rare += len(stream.pairs.get((tokens[j].key, tokens[j + 1].key), ())) <= RARE_PAIR
-    return rare >= DISTINCT_SHARE * pairs
+    return rare >= DISTINCT_SHARE * pairs or rare >= DISTINCT_PAIRS
 
 
-def _best_chain_at(tokens: list[Token], i: int, stream: _Stream, low: int, high: int) -> Chain | None:
-    """The spliced chain with most words that starts with tokens i and i + 1, if any."""
+def _best_chain_at(
+    tokens: list[Token], i: int, stream: _Stream, low: int, high: int, weak: list[Chain] | None = None
+) -> Chain | None:
+    """The spliced chain with most words that starts with tokens i and i + 1, if any.
+    A chain of two runs only, too short to cut, goes to `weak` (to be marked)."""
     best: Chain | None = None
     for q in stream.places_outside((tokens[i].key, tokens[i + 1].key), low, high):
         chain = _follow(tokens, i, q, stream, low, high)
         if _spliced(chain, tokens) and (best is None or chain.words > best.words) and _distinctive(chain, tokens, stream):
             best = chain
+        elif weak is not None and best is None and _weakly_spliced(chain, tokens, stream):
+            weak.append(chain)
     return best
+
+
+def _weakly_spliced(chain: Chain, tokens: list[Token], stream: _Stream) -> bool:
+    """Two quote lines around a body line, starting a sentence of the passage: likely a
+    splice, too short to be sure of."""
+    if len(chain.runs) != 2 or chain.words < WEAK_MIN_WORDS or not stream.opens_sentence(chain.place):
+        return False
+    (first, last), (second, _) = chain.runs
+    if tokens[last - 1].end - tokens[first].start > MAX_RUN_CHARS or second - last < MIN_BODY_LINE:
+        return False
+    return _distinctive(chain, tokens, stream)
 
 
 def find_chains(paragraph_tokens: list[list[Token]], stream: _Stream | None = None) -> list[list[Chain]]:
@@ -336,7 +372,12 @@ def find_chains(paragraph_tokens: list[list[Token]], stream: _Stream | None = No
         i = 0
         n = len(tokens)
         while i < n - 1:
-            best = _best_chain_at(tokens, i, stream, low, high)
+            weak: list[Chain] = []
+            best = _best_chain_at(tokens, i, stream, low, high, weak)
+            if best is None and weak:
+                chains.append(Chain(weak[0].runs, weak[0].words, weak[0].glued, weak[0].place, sure=False))
+                i = weak[0].runs[-1][1]
+                continue
             if best is not None:
                 # A chain may have started on a body word that happens to precede the
                 # quote's words elsewhere too ("has been" of "Lebedev has been on trial"):
@@ -369,11 +410,11 @@ def repair_spliced_passages(paragraphs: list[Para], raw: str, vocabulary: Mappin
         # A pull quote starts where a sentence starts. A chain reading from mid-sentence
         # may be a quote whose first line was missed, or phrases a paragraph shares with a
         # quote elsewhere ("to bring in … bad Bills"): marked, not cut.
-        unsure = [c for c in chains if not stream.opens_sentence(c.place)]
+        unsure = [c for c in chains if not c.sure or not stream.opens_sentence(c.place)]
         for chain in unsure:
             span = para.piece[tokens[chain.runs[0][0]].start : tokens[chain.runs[-1][1] - 1].end]
             para.damage.append((span.raw_start, span.raw_end, DAMAGE_UNSURE))
-        chains = [c for c in chains if stream.opens_sentence(c.place)]
+        chains = [c for c in chains if c.sure and stream.opens_sentence(c.place)]
         if chains:
             _cut(para, tokens, chains, raw, vocabulary, removals)
         if "- " in para.text:
@@ -447,7 +488,7 @@ def _seam(
     else:
         return None
     head = text[head_start:hyphen]
-    if is_break_hyphen(head, tail.group(), vocabulary):
+    if is_break_hyphen(head.lstrip(_OPENERS), tail.group(), vocabulary):
         return hyphen, head_start, tail.end(), head + tail.group()
     return hyphen + 1, head_start, tail.end(), f"{head}-{tail.group()}"
 
@@ -469,13 +510,13 @@ def _rejoin_split_words(para: Para, raw: str, vocabulary: Mapping[str, int], rem
     text = para.text
     seams = []
     for before, after, tail in _split_words(text, tokens_of(text)):
-        left, right = text[before.start : before.end - 1], tail.group()
+        left, right = text[before.start : before.end - 1].lstrip(_OPENERS), tail.group()
         if min(zipf(left.lower()), zipf(right.lower())) > 0 and left.lower() not in vocabulary:
             continue
         if is_break_hyphen(left, right, vocabulary):
             seams.append((before.end - 1, after.start))
             span = para.piece[before.start : tail.end()]
-            removals.append(changed(raw, span.raw_start, span.raw_end, REASON_LINE_END, left + right))
+            removals.append(changed(raw, span.raw_start, span.raw_end, REASON_LINE_END, text[before.start : before.end - 1] + right))
     if seams:
         para.piece = para.piece.without(seams)
 
@@ -490,7 +531,7 @@ def _mark_split_words(para: Para, vocabulary: Mapping[str, int]) -> None:
     for before, after in pairwise(tokens):
         if not before.partial or before.end == after.start or after.key in _SUSPENDED_HYPHEN_NEXT:
             continue
-        left = text[before.start : before.end - 1]
+        left = text[before.start : before.end - 1].lstrip(_OPENERS)
         if (zipf(left.lower()) > 0 or left.lower() in vocabulary) and after.key not in _NEVER_SECOND_HALF:
             continue  # "well- known": a word of its own before the hyphen, and one after it
         span = para.piece[before.start : after.end]
