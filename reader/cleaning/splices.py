@@ -33,6 +33,7 @@ from reader.cleaning.piece import Para, changed, dropped
 from summaries.model import Removal
 
 MAX_CANDIDATES = 4  # places elsewhere a chain may start from, per paragraph word
+MAX_ANCHOR_PLACES = 8  # a word pair found more often anchors no chain
 MAX_RUN = 12  # words in one run of the spliced passage (a quote line holds a few)
 MAX_GAP = 16  # body words between two runs (a body line or two)
 MIN_GAP = 1  # body words between two runs, at least (the body's last line may be one word)
@@ -80,7 +81,16 @@ class Token(NamedTuple):
     stop: bool  # ends with a full stop, question or exclamation mark
 
 
-def tokens_of(text: str) -> list[Token]:
+class Tokens(list):
+    """A paragraph's tokens, with their keys and where the partial ones are, listed once."""
+
+    def __init__(self, tokens: list[Token]) -> None:
+        super().__init__(tokens)
+        self.keys = [t.key for t in tokens]
+        self.partials = [i for i, t in enumerate(tokens) if t.partial]
+
+
+def tokens_of(text: str) -> Tokens:
     found = []
     lowered = text.lower().replace("’", "'") if "’" in text else text.lower()
     if len(lowered) != len(text):  # "İ" lower-cases to two characters: keep offsets exact
@@ -98,7 +108,7 @@ def tokens_of(text: str) -> list[Token]:
         if key:  # a dash or a lone mark is no word: runs pass over it
             stop = last in _STOP_ENDS and _STOP.search(word) is not None
             found.append(Token(match.start(), match.end(), key, partial, stop))
-    return found
+    return Tokens(found)
 
 
 class _Stream:
@@ -128,9 +138,11 @@ class _Stream:
         return place == 0 or self.stops[place - 1] or self.starts[bisect_right(self.starts, place) - 1] == place
 
     def places_outside(self, pair: tuple[str, str], low: int, high: int) -> list[int]:
-        """Up to MAX_CANDIDATES places of `pair` whose two words lie outside [low, high)."""
+        """Up to MAX_CANDIDATES places of `pair` whose two words lie outside [low, high);
+        none for a pair too common to anchor a chain ("of the"): a rarer pair of the
+        passage anchors it, and the runs before it are found from there."""
         places = self.pairs.get(pair)
-        if not places:
+        if not places or len(places) > MAX_ANCHOR_PLACES:
             return []
         before = bisect_left(places, low - 1)
         after = bisect_left(places, high)
@@ -191,7 +203,7 @@ def _follow(tokens: list[Token], i: int, q: int, stream: _Stream, low: int, high
             break
         runs.append((start, j))
         if k >= end:
-            break
+            break  # a run longer than a quote's line can only be the last (see _spliced)
         found = _next_run(tokens, j, k, stream, rest, end)
         back = 0
         # The run may have run on into the body ("month, new Prime" + "Minister Viktor"
@@ -205,6 +217,10 @@ def _follow(tokens: list[Token], i: int, q: int, stream: _Stream, low: int, high
             runs[-1] = (runs[-1][0], j - back)
             k -= back
             matched -= back
+        first, last = runs[-1]
+        if found[0] > last and tokens[last - 1].end - tokens[first].start > MAX_RUN_CHARS:
+            # A run longer than a quote's line, with body words after it: no splice (see _spliced).
+            return Chain([], 0, {}, q)
         j, body = found
         if body is not None:  # "eventuother": the run starts inside a glued token
             glued[j] = body
@@ -215,50 +231,72 @@ def _next_run(
     tokens: list[Token], j: int, k: int, stream: _Stream, rest: str | None, end: int
 ) -> tuple[int, int | None] | None:
     """Where the passage picks up again after some body words: (token, None), or
-    (token, body characters) for a token glued to the passage's next word."""
+    (token, body characters) for a token glued to the passage's next word.
+
+    Looked up with `list.index` over the paragraph's keys: a window of body words is
+    passed over at C speed, and only the few tokens that could match are looked at.
+    """
     words = stream.words
+    keys, partials = _keys(tokens)
     n = len(tokens)
-    window = range(j + MIN_GAP, min(n, j + 1 + MAX_GAP))
+    low, high = j + MIN_GAP, min(n, j + 1 + MAX_GAP)
     if rest is not None:  # the second half may follow at once, when the body has run out
-        return next(((j2, None) for j2 in range(j, window.stop) if tokens[j2].key == rest), None)
+        place = _index(keys, rest, j, high)
+        return None if place < 0 else (place, None)
     word = words[k]
     following = words[k + 1] if k + 1 < end else None
-    best, best_length = None, 0
-    for j2 in window:
-        token = tokens[j2]
-        if token.key == word and (
+    best, best_length = -1, 0
+    place = _index(keys, word, low, high)
+    while place >= 0:
+        token = tokens[place]
+        if (
             following is None
-            or (j2 + 1 < n and _match(tokens[j2 + 1], following))
+            or (place + 1 < n and _match(tokens[place + 1], following))
             or (token.stop and stream.stops[k] and len(word) >= 4)  # the quote's last word: "sector."
         ):
             # Of the places the passage may pick up ("has been" of the body's "it has been
             # announced", or of the quote's "has been forced by …"), the longest run wins.
-            length = _run_length(tokens, j2, words, k, end)
+            length = _run_length(tokens, place, words, k, end)
             if length > best_length:
-                best, best_length = j2, length
-            continue
-        # A body word's half glued to the passage's word: "eventu" + "other".
-        if best is None and (
-            len(word) >= 3
-            and len(token.key) > len(word)
-            and token.key.endswith(word)
-            and token.key[: -len(word)].isalpha()
-            and following is not None
-            and j2 + 1 < n
-            and _match(tokens[j2 + 1], following)
-        ):
-            return j2, len(token.key) - len(word)
-    if best is not None:
+                best, best_length = place, length
+        place = _index(keys, word, place + 1, high)
+    # A body word's half glued to the passage's word ("eventu" + "other"), found by the
+    # passage's word after it; it wins only when it comes first.
+    if following is not None and len(word) >= 3:
+        place = _index(keys, following, low + 1, min(n, high + 1))
+        while place >= 0 and (best < 0 or place - 1 < best):
+            key = keys[place - 1]
+            if len(key) > len(word) and key.endswith(word) and key[: -len(word)].isalpha():
+                return place - 1, len(key) - len(word)
+            place = _index(keys, following, place + 1, min(n, high + 1))
+    if best >= 0:
         return best, None
     # The passage's word split by the quote's own line end ("attr-" / "ibuted"), its
     # second half after the next body line. (A body word's half, "comp-" before
     # "companies", would have matched whole above.)
-    for j2 in window:
-        if _match(tokens[j2], word) == "head":
-            rest = word[len(tokens[j2].key) :].lstrip("-")
-            if any(tokens[j3].key == rest for j3 in range(j2 + MIN_GAP, min(n, j2 + 1 + MAX_GAP))):
-                return j2, None
+    for place in partials[bisect_left(partials, low) : bisect_left(partials, high)]:
+        if _match(tokens[place], word) == "head":
+            second = word[len(keys[place]) :].lstrip("-")
+            if _index(keys, second, place + MIN_GAP, min(n, place + 1 + MAX_GAP)) >= 0:
+                return place, None
     return None
+
+
+def _index(keys: list[str], key: str, start: int, stop: int) -> int:
+    """Position of `key` in keys[start:stop], or -1."""
+    if start >= stop:
+        return -1
+    try:
+        return keys.index(key, start, stop)
+    except ValueError:
+        return -1
+
+
+def _keys(tokens: list[Token]) -> tuple[list[str], list[int]]:
+    """The tokens' keys and the positions of the partial ones (kept with a `Tokens` list)."""
+    if isinstance(tokens, Tokens):
+        return tokens.keys, tokens.partials
+    return [t.key for t in tokens], [i for i, t in enumerate(tokens) if t.partial]
 
 
 def _run_length(tokens: list[Token], j: int, words: list[str], k: int, end: int) -> int:
