@@ -85,13 +85,13 @@ def _left_open(text: str) -> bool:
     "Chemical, Marriott, Nielsen, Mars, and". A heading ("Defective Testing Kits") is not."""
     if not OPEN_LINE_MIN_CHARS <= len(text) <= OPEN_LINE_MAX_CHARS or ends_sentence(text) or not text[-1].isalnum():
         return False  # a label, a heading, a whole paragraph, or a line ending in punctuation
-    # A list in progress: two commas or more, the last item short or a conjunction, and
+    # A list in progress: two commas or more, the last item one word or a conjunction, and
     # prose around it (a word in lower case), not a title-cased name line. (A line ending
     # "… against the" alone may meet another column's line: it is left as it is.)
     words = text.split()
     tail = text.rsplit(",", 1)[-1].split()
-    if text.count(",") < 2 or not 1 <= len(tail) <= 3:
-        return False
+    if text.count(",") < 2 or len(tail) != 1:
+        return False  # "Lord Scarman, 93, dies peacefully" is a headline, not a list
     return tail[-1] in ("and", "or") or any(w[:1].islower() for w in words[:-1])
 
 
