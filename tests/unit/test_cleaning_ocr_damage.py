@@ -204,3 +204,20 @@ def _splice_work(lines: int, monkeypatch) -> int:
 def test_splice_search_work_grows_linearly_with_a_long_paragraph(monkeypatch):
     small, large = _splice_work(3000, monkeypatch), _splice_work(12000, monkeypatch)
     assert large <= 4.5 * small
+
+
+# ---------------------------------------------------------------- what a damaged sentence is not
+
+
+def test_a_damaged_sentence_is_no_source_mentions_content():
+    from dataclasses import replace
+
+    from summaries.document import plain_article
+    from summaries.sources import extract_sources
+
+    article = plain_article("Residents welcomed the plan. The mayor said the harbour would cost more than expected.\n")
+    [clean_mention] = [m for s in extract_sources(article) for m in s.mentions]
+    assert clean_mention.content is not None
+    article.sentences = (article.sentences[0], replace(article.sentences[1], damage=splices.DAMAGE_TWO_COLUMNS))
+    mentions = [m for s in extract_sources(article) for m in s.mentions]
+    assert mentions and all(m.content is None for m in mentions)
