@@ -9,8 +9,15 @@ Corruption kinds (deterministic per article from --seed):
              own narrower column, lines partly shuffled, placed earlier
   web        web paste: one paragraph per line, a photo caption with a credit, an
              "Editor:" line and a comment-thread tail
+  spliced    the article as filed, except that one paragraph is a column read across
+             a pull quote: a sentence of another paragraph, cut in 18-character
+             fragments, spliced word-wise between its hard-wrapped body lines (with
+             end-of-line hyphens), all on one raw line
 Score: bag-of-words (multiset) F1 between the words of the cleaned output (title and
-text) and the clean original, beside the same F1 for the uncleaned input. With
+text) and the clean original, beside the same F1 for the uncleaned input. For the
+spliced kind also: the share of articles where no sentence holding spliced text is
+left unmarked (spliced text removed, or its sentence marked damaged), and, over every
+kind, the share of clean sentences (found word for word in the original) marked damaged. With
 --seeds, also per seed file the characters kept / removed by reason and the median
 time to clean all seeds.
 """
@@ -34,9 +41,11 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from reader.cleaning import clean  # noqa: E402
+from reader.cleaning.splices import REASON_SPLICE  # noqa: E402
 from reader.ingest import Document, read_file  # noqa: E402
 
-KINDS = ("columns", "pullquote", "web")
+KINDS = ("columns", "pullquote", "web", "spliced")
+QUOTE_WIDTH = 18
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 CAPTIONS = (
     "Crowds gathered outside the building on Tuesday. (Photo: Getty Images)",
@@ -110,6 +119,8 @@ def _split_point(word: str, room: int, rng: random.Random) -> tuple[str, str] | 
 def corrupt(title: str, paragraphs: list[str], kind: str, rng: random.Random) -> str:
     if kind == "web":
         return _web_paste(title, paragraphs, rng)
+    if kind == "spliced":
+        return _as_filed(title, splice_pull_quote(paragraphs, rng)[0])
     width = rng.randint(28, 42)
     blocks = [[title]] + [wrap_with_hyphens(p, width, rng) for p in paragraphs]
     if kind == "pullquote":
@@ -139,6 +150,32 @@ def _insert_pull_quote(blocks: list[list[str]], paragraphs: list[str], rng: rand
         quote_block = quote_block[:-1]
     position = rng.randint(1, max(1, min(source, len(blocks) - 1)))
     blocks.insert(position, quote_block)
+
+
+def splice_pull_quote(paragraphs: list[str], rng: random.Random) -> tuple[list[str], list[str]]:
+    """The paragraphs with a sentence of one spliced into another's lines, and the
+    quote's fragments (none when the article has no two paragraphs to use)."""
+    sentences = [
+        (i, s) for i, p in enumerate(paragraphs) for s in re.split(r"(?<=[.!?])\s+", p) if 8 <= len(s.split()) <= 30
+    ]
+    if len(paragraphs) < 2 or not sentences:
+        return paragraphs, []
+    source, sentence = rng.choice(sentences)
+    others = [i for i, p in enumerate(paragraphs) if i != source and len(p) >= 120]
+    if not others:
+        return paragraphs, []
+    target = rng.choice(others)
+    body = wrap_with_hyphens(paragraphs[target], rng.randint(30, 42), rng)
+    fragments = wrap_with_hyphens(sentence, QUOTE_WIDTH, rng)
+    lines, quote = [body[0]], list(fragments)
+    for line in body[1:]:
+        if quote:
+            lines.append(quote.pop(0))
+        lines.append(line)
+    lines += quote  # a quote longer than the body runs on after it
+    spliced = list(paragraphs)
+    spliced[target] = " ".join(lines)
+    return spliced, fragments
 
 
 def _with_running_header(lines: list[str], rng: random.Random) -> str:
@@ -181,12 +218,36 @@ def f1(predicted: Counter[str], gold: Counter[str]) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def cleaned_words(raw: str, name: str) -> tuple[Counter[str], Counter[str]]:
-    """(title + text, text only) words of what cleaning returns."""
+def cleaned(raw: str, name: str):
+    """(title + text words, text only words, the articles) of what cleaning returns."""
     articles = clean(Document(name=name, raw=raw, encoding="utf-8"))
     full = "\n".join(f"{a.title or ''}\n{a.text}" for a in articles)
     body = "\n".join(a.text for a in articles)
-    return bag(full), bag(body)
+    return bag(full), bag(body), articles
+
+
+def _squeezed(text: str) -> str:
+    return " ".join(text.split())
+
+
+def sentence_marks(articles, original: str, fragments: list[str]) -> tuple[int, int, int]:
+    """(clean sentences, of them marked damaged, sentences left holding spliced text unmarked).
+
+    A sentence is clean when its text occurs word for word in the original; one that does
+    not and holds a whole multi-word fragment of the spliced quote still holds spliced text.
+    """
+    original = _squeezed(original)
+    pieces = [_squeezed(f) for f in fragments if len(f.split()) >= 2]
+    clean_count = marked = unmarked_spliced = 0
+    for article in articles:
+        for sentence in article.sentences:
+            text = _squeezed(article.text[sentence.start : sentence.end])
+            if text in original:
+                clean_count += 1
+                marked += bool(sentence.damage)
+            elif not sentence.damage and any(p in text for p in pieces):
+                unmarked_spliced += 1
+    return clean_count, marked, unmarked_spliced
 
 
 def run_stress(data: Path, limit: int, seed: int, verbose: bool) -> None:
@@ -195,19 +256,39 @@ def run_stress(data: Path, limit: int, seed: int, verbose: bool) -> None:
     if limit and limit < len(files):
         files = sorted(rng.sample(files, limit))
     scores: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+    marks: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # kind -> clean sentences, marked damaged
+    spliced_articles = spliced_clear = false_cuts = 0
     worst: list[tuple[float, str, str]] = []
     started = time.perf_counter()
     for path in files:
         title, paragraphs = read_article(path)
         if not paragraphs:
             continue
-        gold = bag(title + "\n" + "\n".join(paragraphs))
+        original = title + "\n" + "\n".join(paragraphs)
+        gold = bag(original)
         for kind in ("none",) + KINDS:
             item_rng = random.Random(f"{seed}:{path.parent.name}/{path.name}:{kind}")
-            messy = _as_filed(title, paragraphs) if kind == "none" else corrupt(title, paragraphs, kind, item_rng)
-            full, body = cleaned_words(messy, str(path))
+            fragments: list[str] = []
+            if kind == "none":
+                messy = _as_filed(title, paragraphs)
+            elif kind == "spliced":
+                spliced, fragments = splice_pull_quote(paragraphs, item_rng)
+                messy = _as_filed(title, spliced)
+            else:
+                messy = corrupt(title, paragraphs, kind, item_rng)
+            full, body, articles = cleaned(messy, str(path))
             scores[kind].append((f1(bag(messy), gold), f1(full, gold), f1(body, gold)))
             worst.append((f1(full, gold), kind, f"{path.parent.name}/{path.name}"))
+            clean_count, marked, unmarked = sentence_marks(articles, original, fragments)
+            if kind == "none":
+                false_cuts += sum(r.reason == REASON_SPLICE for a in articles for r in a.removed)
+            marks[kind][0] += clean_count
+            marks[kind][1] += marked
+            if fragments:
+                spliced_articles += 1
+                spliced_clear += unmarked == 0
+                if unmarked and verbose:
+                    worst.append((-1.0, "spliced text left unmarked", f"{path.parent.name}/{path.name}"))
     elapsed = time.perf_counter() - started
     print(f"Stress test: {len(files)} BBC articles x {len(KINDS)} corruption kinds (seed {seed}), {elapsed:.1f} s")
     print(f"{'kind':<11}{'n':>5}{'uncleaned F1':>14}{'cleaned F1':>12}{'text-only F1':>14}{'cleaned min':>13}")
@@ -224,11 +305,19 @@ def run_stress(data: Path, limit: int, seed: int, verbose: bool) -> None:
         f"{'overall*':<11}{len(every):>5}{_mean(r[0] for r in every):>14.4f}{_mean(r[1] for r in every):>12.4f}"
         f"{_mean(r[2] for r in every):>14.4f}{min(r[1] for r in every):>13.4f}"
     )
-    print("(none: the clean file as filed, to show cleaning does no harm; *overall: the three corruption kinds)")
+    print("(none: the clean file as filed, to show cleaning does no harm; *overall: the corruption kinds)")
+    print(f"spliced: articles with no sentence left holding spliced text unmarked: {spliced_clear}/{spliced_articles}"
+          f" = {spliced_clear / max(spliced_articles, 1):.4f}")
+    print(f"passages cut as spliced from the clean files (none): {false_cuts}")
+    all_clean = sum(m[0] for m in marks.values())
+    all_marked = sum(m[1] for m in marks.values())
+    print("clean sentences marked damaged: " + ", ".join(
+        f"{kind} {m[1]}/{m[0]} = {m[1] / max(m[0], 1):.4f}" for kind, m in marks.items()
+    ) + f"; all {all_marked}/{all_clean} = {all_marked / max(all_clean, 1):.4f}")
     print("(F1: bag-of-words multiset F1 of lower-cased words against the clean original incl. headline;"
           " 'cleaned' counts the lifted title, 'text-only' does not)")
     if verbose:
-        for score, kind, name in sorted(worst)[:10]:
+        for score, kind, name in sorted(worst)[:30]:
             print(f"  worst: {score:.4f} {kind} {name}")
 
 

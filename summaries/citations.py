@@ -1,8 +1,8 @@
 """The citation-aware step that turns any ranking into a summary that reads well.
 
 Whatever ranked the sentences, the summary built here
-- never shows a fragment or page junk (`junk_reason`), a section heading, or an
-  interviewer's prompt in an interview,
+- never shows a fragment or page junk (`junk_reason`), a section heading, an
+  interviewer's prompt in an interview, or a sentence cleaning marked damaged,
 - never shows two near-duplicate sentences (in a text too long to compare every
   pair: near-duplicates within the window of rankers/window.py, exact repeats anywhere),
 - keeps a quote's speaker: a bare quote whose attribution sits in another sentence
@@ -432,8 +432,11 @@ class CitationAwareSelector:
         found = self._junk.get(index, False)
         if found is False:
             article = self.document.article
-            paragraph = article.paragraphs[article.sentences[index].paragraph]
-            if paragraph.kind == "heading":
+            sentence = article.sentences[index]
+            paragraph = article.paragraphs[sentence.paragraph]
+            if sentence.damage:
+                found = "damaged"  # OCR damage cleaning could not repair: shown, never summarised
+            elif paragraph.kind == "heading":
                 found = "heading"
             elif paragraph.asked:
                 found = "interviewer's prompt"  # the answers are the news, not the prompts

@@ -121,6 +121,10 @@ class Sentence:
     start: int
     end: int
     paragraph: int
+    # Why the sentence still shows damage cleaning could not repair (two columns read
+    # into one line, a word split around another passage): shown, never summarised,
+    # never counted as a source's words. None for clean text.
+    damage: str | None = None
 
     @property
     def span(self) -> Span:

@@ -93,10 +93,9 @@ def article_object(
 
 def sentence_object(article: Article, sentence: Sentence) -> dict[str, Any]:
     obj: dict[str, Any] = {**span_object(article, sentence.start, sentence.end), "paragraph": sentence.paragraph}
-    damage = getattr(sentence, "damage", None)
-    if damage:  # only damaged sentences carry the keys: clean articles' JSON is unchanged
+    if sentence.damage:  # only damaged sentences carry the keys: clean articles' JSON is unchanged
         obj["damaged"] = True
-        obj["damage"] = damage
+        obj["damage"] = sentence.damage
     return obj
 
 
@@ -248,7 +247,7 @@ def article_from_object(obj: Mapping[str, Any], raw: str | None = None) -> Artic
     text = obj["text"]
     paragraphs = tuple(Paragraph(p["start"], p["end"], p.get("kind", "body"), p.get("speaker")) for p in obj["paragraphs"])
     sentences = tuple(
-        Sentence(s["start"], s["end"], s["paragraph"], **({"damage": s["damage"]} if s.get("damage") else {}))
+        Sentence(s["start"], s["end"], s["paragraph"], s.get("damage") or None)
         for s in obj["sentences"]
     )
     if "offsets" in obj:

@@ -6,7 +6,8 @@ column, a hard-wrapped paste), and there a line ends its paragraph only if it en
 a sentence and the next line's first word would have fitted on it. Elsewhere each
 line is a paragraph. In both, a line that stops mid-sentence and a next line
 (even after a blank, as when a column breaks) that starts in lower case are one
-paragraph. End-of-line hyphens are undone by `hyphenation`.
+paragraph, and so are a line left open ("… Mars, and", "… 3M, Dow") and the next
+even when it starts with a capital. End-of-line hyphens are undone by `hyphenation`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from summaries.model import Removal
 WRAPPED_MIN_LINES = 3
 FULL_LINE_SHARE = 0.6  # a line this close to the block width counts as full
 WRAPPED_MAX_WIDTH = 200  # longer "lines" are paragraphs, not a column
+OPEN_LINE_MIN_CHARS = 20  # shorter lines may be labels or headings
+OPEN_LINE_MAX_CHARS = 90  # longer ones are paragraphs, not a column's lines
+
 _TERMINAL = re.compile(r"[.!?…][\"'”’)\]]*$")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u3000]+")
 _VOCABULARY_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -74,6 +78,21 @@ def ends_sentence(text: str) -> bool:
 
 def starts_lowercase(text: str) -> bool:
     return bool(text) and text[0].islower()
+
+
+def _left_open(text: str) -> bool:
+    """A line that stops mid-sentence inside a list: "Officials at IBM, PepsiCo, 3M, Dow",
+    "Chemical, Marriott, Nielsen, Mars, and". A heading ("Defective Testing Kits") is not."""
+    if not OPEN_LINE_MIN_CHARS <= len(text) <= OPEN_LINE_MAX_CHARS or ends_sentence(text) or not text[-1].isalnum():
+        return False  # a label, a heading, a whole paragraph, or a line ending in punctuation
+    # A list in progress: two commas or more, the last item one word or a conjunction, and
+    # prose around it (a word in lower case), not a title-cased name line. (A line ending
+    # "… against the" alone may meet another column's line: it is left as it is.)
+    words = text.split()
+    tail = text.rsplit(",", 1)[-1].split()
+    if text.count(",") < 2 or len(tail) != 1:
+        return False  # "Lord Scarman, 93, dies peacefully" is a headline, not a list
+    return tail[-1] in ("and", "or") or any(w[:1].islower() for w in words[:-1])
 
 
 def _is_caps_line(text: str) -> bool:
@@ -214,6 +233,8 @@ def _continues(previous: Line, line: Line, width_before: int | None, width: int 
         return True
     if not ends_sentence(before) and len(before) > 60 and len(after.split()) <= 3 and ends_sentence(after):
         return True  # 'Quality Improvement' / 'Actions."': the sentence's last word, cut off by the column
+    if _left_open(before) and not _is_caps_line(before) and after[:1].isupper():
+        return True  # 'Officials at IBM, PepsiCo, 3M, Dow' / 'Chemical, Marriott, …': a column line after a blank
     soft_gap = not line.gap_before or line.after_drop
     if width_before is None or width is None or not soft_gap:
         return False

@@ -124,6 +124,9 @@ class Para:
     # Raw line count it was built from; a paragraph of one line is a candidate
     # heading, title or caption, a long wrapped one never is.
     lines: int = 1
+    # Damage cleaning could not repair: (raw start, raw end, why). The sentences that
+    # hold such a span are marked damaged.
+    damage: list[tuple[int, int, str]] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -9,6 +9,8 @@ plus `Removal` records (drops, or changes carrying a `replacement`):
               duplicates.drop_repeated_zones    pull quotes / column fragments repeated elsewhere
   paragraphs  columns.join_lines                column and paste line breaks, end-of-line hyphens
               hyphenation.repair_lost_line_breaks
+              splices.repair_spliced_passages   a pull quote read word-wise into a body line
+              glued.split_glued_headings        "PracticesJudging": heading + paragraph
               captions.drop_credited_captions
               junk.drop_editor_lines
   articles    split_issue.split_articles        one newspaper page -> several articles (+ lead captions)
@@ -17,6 +19,7 @@ plus `Removal` records (drops, or changes carrying a `replacement`):
               duplicates.drop_duplicate_sentences
               metadata.repair_dropped_capital
               structure.classify                headings and interview turns
+  sentences   damage the steps could not repair marks the sentences holding it
 
 Every raw character ends up in an article's text, in one of its header fields, or
 in a removal record (white space aside).
@@ -24,15 +27,29 @@ in a removal record (white space aside).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from dataclasses import replace
 from typing import Callable
 
 import numpy as np
 
-from reader.cleaning import captions, columns, duplicates, headers, hyphenation, junk, markup, metadata, structure
+from reader.cleaning import (
+    captions,
+    columns,
+    duplicates,
+    glued,
+    headers,
+    hyphenation,
+    junk,
+    markup,
+    metadata,
+    splices,
+    structure,
+)
 from reader.cleaning.piece import Header, Line, Para, Piece
 from reader.cleaning.split_issue import Segment, split_articles
 from reader.ingest import Document
-from summaries.model import Article, OffsetMap, Paragraph, Removal
+from summaries.model import Article, OffsetMap, Paragraph, Removal, Sentence
 from summaries.segment import split_sentences
 
 LineStep = Callable[[list[Line], str], tuple[list[Line], list[Removal]]]
@@ -44,6 +61,7 @@ LINE_STEPS: tuple[LineStep, ...] = (
     duplicates.drop_repeated_zones,
 )
 FILE_PARAGRAPH_STEPS: tuple[ParaStep, ...] = (
+    glued.split_glued_headings,
     captions.drop_credited_captions,
     junk.drop_editor_lines,
 )
@@ -66,14 +84,17 @@ def clean(document: Document) -> list[Article]:
     paragraphs, joined = columns.join_lines(lines, raw, vocabulary)
     removals += joined
     removals += hyphenation.repair_lost_line_breaks(paragraphs, raw, vocabulary)
+    removals += splices.repair_spliced_passages(paragraphs, raw, vocabulary)
     for step in FILE_PARAGRAPH_STEPS:
         paragraphs, dropped = step(paragraphs, raw)
         removals += dropped
+    # Damage is kept by raw span: later steps may split, trim or regroup paragraphs.
+    damage = sorted(d for para in paragraphs for d in para.damage)
     segments = split_articles(paragraphs, raw)
     articles = []
     for index, segment in enumerate(segments):
         # File-level records belong to the article whose raw range holds them.
-        articles.append(_clean_segment(document, index, segment))
+        articles.append(_clean_segment(document, index, segment, damage))
     _distribute(articles, segments, removals)
     return articles
 
@@ -100,7 +121,7 @@ def _run_line_step(step: LineStep, lines: list[Line], raw: str) -> tuple[list[Li
     return kept, removals
 
 
-def _clean_segment(document: Document, index: int, segment: Segment) -> Article:
+def _clean_segment(document: Document, index: int, segment: Segment, damage: list[tuple[int, int, str]]) -> Article:
     raw = document.raw
     header = segment.header
     removals = list(segment.removals)
@@ -112,10 +133,17 @@ def _clean_segment(document: Document, index: int, segment: Segment) -> Article:
     if header.title and paragraphs and paragraphs[0].text[:1].islower():
         removals += metadata.repair_dropped_capital(paragraphs, raw)
     structure.classify(paragraphs)
-    return _assemble(document, index, paragraphs, header, removals)
+    return _assemble(document, index, paragraphs, header, removals, damage)
 
 
-def _assemble(document: Document, index: int, paragraphs: list[Para], header: Header, removals: list[Removal]) -> Article:
+def _assemble(
+    document: Document,
+    index: int,
+    paragraphs: list[Para],
+    header: Header,
+    removals: list[Removal],
+    damage: list[tuple[int, int, str]] = (),
+) -> Article:
     text_parts: list[str] = []
     offsets: list[int] = []
     spans: list[Paragraph] = []
@@ -128,13 +156,17 @@ def _assemble(document: Document, index: int, paragraphs: list[Para], header: He
         offsets.extend(para.piece.offsets)
         spans.append(Paragraph(start, len(offsets), para.kind, para.speaker))
     text = "".join(text_parts)
+    raw_offsets = np.asarray(offsets, dtype=np.int64)
+    sentences = split_sentences(text, spans)
+    if damage:
+        sentences = mark_damage(sentences, raw_offsets, damage)
     return Article(
         file=document.name,
         index=index,
         text=text,
-        offsets=OffsetMap(np.asarray(offsets, dtype=np.int64)),
+        offsets=OffsetMap(raw_offsets),
         paragraphs=tuple(spans),
-        sentences=split_sentences(text, spans),
+        sentences=sentences,
         title=header.title,
         byline=header.byline,
         date=header.date,
@@ -143,6 +175,37 @@ def _assemble(document: Document, index: int, paragraphs: list[Para], header: He
         fields=dict(header.fields),
         raw=document.raw,
     )
+
+
+def mark_damage(
+    sentences: tuple[Sentence, ...], raw_offsets: np.ndarray, damage: list[tuple[int, int, str]]
+) -> tuple[Sentence, ...]:
+    """The sentences, those holding a character from a damaged raw span (sorted by
+    start) carrying its reason. Text and spans are unchanged: marking only adds the reason."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, why in damage:  # overlapping spans become one (the first reason)
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]), merged[-1][2])
+        elif start < end:
+            merged.append((start, end, why))
+    if not merged:
+        return sentences
+    damage = merged
+    starts = np.asarray([d[0] for d in damage], dtype=np.int64)
+    ends = np.asarray([d[1] for d in damage], dtype=np.int64)
+    # Each clean character's damage span: the last that starts at or before its origin.
+    which = np.searchsorted(starts, raw_offsets, side="right") - 1
+    hit = (which >= 0) & (raw_offsets < ends[np.maximum(which, 0)])
+    positions = np.flatnonzero(hit)
+    if not len(positions):
+        return sentences
+    sentence_starts = [s.start for s in sentences]
+    reasons: dict[int, str] = {}
+    for position in positions.tolist():
+        i = bisect_right(sentence_starts, position) - 1
+        if i >= 0 and position < sentences[i].end and i not in reasons:
+            reasons[i] = damage[int(which[position])][2]
+    return tuple(replace(s, damage=reasons[i]) if i in reasons else s for i, s in enumerate(sentences))
 
 
 def _distribute(articles: list[Article], segments: list[Segment], removals: list[Removal]) -> None:

@@ -76,7 +76,28 @@ def extract_sources(article: Article) -> list[Source]:
             continue
         attributions.extend(sentence_attributions(article.text, sentence, lexicon))
     attributions.sort(key=lambda a: (a.phrase.start, a.cue.start if a.cue else 0))
+    _without_damaged_content(article, attributions)
     return link_sources(article, sentences, lexicon, attributions)
+
+
+def _without_damaged_content(article: Article, attributions: list[Attribution]) -> None:
+    """A sentence cleaning marked damaged (OCR read two texts into it) is nobody's words:
+    an attribution whose content reaches into one keeps its source and cue, not the content."""
+    damaged = [s.span for s in article.sentences if s.damage]
+    if not damaged:
+        return
+    starts = [span.start for span in damaged]
+    for attribution in attributions:
+        content = attribution.content
+        if content is None:
+            continue
+        # The damaged sentences a content span may overlap start before its end.
+        i = bisect_left(starts, content.end) - 1
+        while i >= 0 and damaged[i].end > content.start:
+            if damaged[i].overlaps(content):
+                attribution.content = None
+                break
+            i -= 1
 
 
 # --- interview turns ---

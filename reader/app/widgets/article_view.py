@@ -34,7 +34,8 @@ from reader.app.targets import Highlight
 from reader.app.text_layout import overlay_style, styled_segments, visible_text, wrap_spans
 from summaries.model import Article, Span, Stance
 
-GUTTER = 3  # label letter, summary mark, space
+GUTTER = 3  # label letter, summary (or damage) mark, space
+DAMAGE_MARK = "!"  # beside a sentence cleaning marked damaged (drawn dimmed)
 LABEL_LETTERS = {"reporting": "R", "opinion": "O", "analysis": "A"}
 
 
@@ -76,6 +77,8 @@ class ArticleView(ScrollView, can_focus=True):
         "article-view--support",
         "article-view--evidence",
         "article-view--summary-mark",
+        "article-view--damaged",
+        "article-view--damage-mark",
         "article-view--gutter-reporting",
         "article-view--gutter-opinion",
         "article-view--gutter-analysis",
@@ -101,6 +104,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._text = ""
         self._paragraph_labels: list[str | None] = []
         self._summary_sentences: frozenset[int] = frozenset()
+        self._damaged: list[Span] = []  # sentences cleaning marked damaged, in text order
+        self._damaged_starts: list[int] = []
         self._marks: list[Highlight] = []  # source/cue/content or section highlights
         self._matches: list[Span] = []
         self._match_index: int | None = None
@@ -124,6 +129,8 @@ class ArticleView(ScrollView, can_focus=True):
         self.cursor = 0 if article and article.sentences else None
         self._paragraph_labels = [None] * (len(article.paragraphs) if article else 0)
         self._summary_sentences = frozenset()
+        self._damaged = [s.span for s in article.sentences if s.damage] if article else []
+        self._damaged_starts = [span.start for span in self._damaged]
         self._marks = []
         self._matches, self._match_index = [], None
         self._layout_width = -1
@@ -387,13 +394,20 @@ class ArticleView(ScrollView, can_focus=True):
         label = self._paragraph_labels[line.paragraph] if line.paragraph < len(self._paragraph_labels) else None
         component = f"article-view--gutter-{label}" if label in LABEL_LETTERS else "article-view--gutter-unknown"
         letter = LABEL_LETTERS.get(label or "", "·") if line.first else " "
-        summary = self._line_in_summary(line)
-        mark_style = self.overlay_style("article-view--summary-mark")
-        return [
-            Segment(letter, self.component_style(component)),
-            Segment("▍" if summary else " ", self.base_style + mark_style),
-            Segment(" ", self.base_style),
-        ]
+        if self._line_in_summary(line):
+            mark = Segment("▍", self.base_style + self.overlay_style("article-view--summary-mark"))
+        elif self._line_damaged(line):
+            mark = Segment(DAMAGE_MARK, self.base_style + self.overlay_style("article-view--damage-mark"))
+        else:
+            mark = Segment(" ", self.base_style)
+        return [Segment(letter, self.component_style(component)), mark, Segment(" ", self.base_style)]
+
+    def _line_damaged(self, line: LayoutLine) -> bool:
+        """Whether the line shows part of a sentence cleaning marked damaged."""
+        if not self._damaged or line.role != "body":
+            return False
+        index = bisect_right(self._damaged_starts, max(line.end - 1, line.start)) - 1
+        return index >= 0 and self._damaged[index].end > line.start
 
     def _line_in_summary(self, line: LayoutLine) -> bool:
         if not self._summary_sentences or self.article is None or line.role != "body":
@@ -413,6 +427,8 @@ class ArticleView(ScrollView, can_focus=True):
             if s < e:
                 found.append((s, e, self.overlay_style(component)))
 
+        for span in self._damaged:  # a few per article at most
+            add(span.start, span.end, "article-view--damaged")
         for mark in self._marks:
             if mark.component == "article-view--section":
                 add(mark.start, mark.end, mark.component)

@@ -1,4 +1,6 @@
-"""What cleaning dropped or changed, and why; highlighting one shows where it was."""
+"""What cleaning did: what it dropped or changed and why, and the sentences it marked
+damaged (OCR damage it could not repair: shown dimmed, never summarised), in the order
+of the input; highlighting one shows where it was."""
 
 from __future__ import annotations
 
@@ -19,23 +21,37 @@ EXCERPT = 70
 
 class RemovedPanel(Panel, OptionList):
     TAB = "removed"
-    TITLE = "Removed"
+    TITLE = "Cleaning"
     NEEDS = ()  # what cleaning did is known before any analysis
     USES = NEEDS
     BINDINGS = LIST_KEYS
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-        self.removals: list[Removal] = []
+        # Each item: a Removal, or the index of a damaged sentence.
+        self.removals: list[Removal | int] = []
         self._article: Article | None = None
 
     def show(self, article: Article, analysis: Analysis | None) -> None:
         self._article = article
-        self.removals = sorted(article.removed, key=lambda r: (r.raw_start, r.raw_end))
+        damaged = [i for i, s in enumerate(article.sentences) if s.damage]
+        items: list[tuple[int, int, Removal | int]] = [(r.raw_start, r.raw_end, r) for r in article.removed]
+        for index in damaged:
+            sentence = article.sentences[index]
+            raw = article.raw_span(sentence.start, sentence.end)
+            items.append((raw.start, raw.end, index))
+        items.sort(key=lambda item: (item[0], item[1], isinstance(item[2], int)))
+        self.removals = [item for _, _, item in items]
         if not self.removals:
             self.set_options([Option(Content("Cleaning removed nothing."), disabled=True)])
             return
-        self.set_options([Option(removal_prompt(removal)) for removal in self.removals])
+        self.set_options([Option(self._prompt(item)) for item in self.removals])
+
+    def _prompt(self, item: Removal | int) -> Content:
+        if isinstance(item, Removal):
+            return removal_prompt(item)
+        assert self._article is not None
+        return damage_prompt(self._article, item)
 
     def show_message(self, reason: str) -> None:
         self.removals = []
@@ -55,7 +71,12 @@ class RemovedPanel(Panel, OptionList):
     def _announce(self, index: int) -> None:
         if 0 <= index < len(self.removals) and self._article is not None:
             article = self._article
-            position = nearest_clean_position(article, self.removals[index].raw_start)
+            item = self.removals[index]
+            if isinstance(item, int):  # a damaged sentence: the cursor goes onto it
+                span = article.sentences[item].span
+                self.post_message(Panel.ItemHighlighted(self, Target(item, span)))
+                return
+            position = nearest_clean_position(article, item.raw_start)
             end = min(position + 1, len(article.text))
             target = Target(sentence_near(article, position), Span(position, end), (Highlight(position, end, "cue"),))
             self.post_message(Panel.ItemHighlighted(self, target))
@@ -66,6 +87,15 @@ def nearest_clean_position(article: Article, raw_offset: int) -> int:
     if not article.text:
         return 0
     return int(np.abs(article.offsets.offsets - raw_offset).argmin())
+
+
+def damage_prompt(article: Article, index: int) -> Content:
+    """A damaged sentence: why, and how it starts."""
+    sentence = article.sentences[index]
+    shown = visible_text(" ".join(article.text[sentence.start : sentence.end].split()))
+    shown = shown[:EXCERPT] + ("…" if len(shown) > EXCERPT else "")
+    reason = visible_text(sentence.damage or "")
+    return Content.assemble(("damaged, not summarised: ", "bold $error"), (reason, "$error"), "\n  ", Content(shown))
 
 
 def removal_prompt(removal: Removal) -> Content:
