@@ -38,6 +38,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bbc_corpus import article_paths, summary_path  # noqa: E402 - beside this script
+
 from summaries.analysis import Analysis  # noqa: E402
 from summaries.check import check_summary, ArticleIndex  # noqa: E402
 from summaries.document import plain_article  # noqa: E402
@@ -72,17 +74,12 @@ def normalised(text: str) -> str:
 
 
 def load(data: Path, limit: int | None) -> tuple[list[Item], int]:
-    paths = sorted((data / "articles").glob("*/*.txt"))
-    if not paths:
-        raise SystemExit(f"no articles under {data / 'articles'}")
-    if limit:
-        step = max(1, len(paths) // limit)
-        paths = paths[::step][:limit]
+    paths = article_paths(data, limit)
     items = []
     for path in paths:
         raw = path.read_text(encoding="utf-8", errors="replace")
         title, _, body = raw.partition("\n")
-        reference = (data / "summaries" / path.parent.name / path.name).read_text(encoding="utf-8", errors="replace").strip()
+        reference = summary_path(data, path).read_text(encoding="utf-8", errors="replace").strip()
         article = plain_article(body.lstrip("\n"), file=str(path), title=title.strip())
         sentences = copied_sentences(article, reference)
         if sentences:

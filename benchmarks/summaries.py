@@ -43,6 +43,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bbc_corpus import article_paths, summary_path  # noqa: E402 - beside this script
+
 from summaries.citations import CitationAwareSelector  # noqa: E402
 from summaries.document import plain_article  # noqa: E402
 from summaries.model import Article, SummaryItem  # noqa: E402
@@ -78,17 +80,12 @@ def load(data: Path, limit: int | None) -> list[Item]:
 
     With `limit`, an even spread over the sorted files (every category), not the first N.
     """
-    paths = sorted((data / "articles").glob("*/*.txt"))
-    if not paths:
-        raise SystemExit(f"no articles under {data / 'articles'}")
-    if limit:
-        step = max(1, len(paths) // limit)
-        paths = paths[::step][:limit]
+    paths = article_paths(data, limit)
     items = []
     for path in paths:
         raw = path.read_text(encoding="utf-8", errors="replace")
         title, _, body = raw.partition("\n")
-        reference = (data / "summaries" / path.parent.name / path.name).read_text(encoding="utf-8", errors="replace")
+        reference = summary_path(data, path).read_text(encoding="utf-8", errors="replace")
         items.append(Item(f"{path.parent.name}/{path.name}", title.strip(), body.lstrip("\n"), reference))
     return items
 

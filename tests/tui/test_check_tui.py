@@ -5,10 +5,9 @@ the article. Regenerate with `.venv/bin/pytest tests/tui --snapshot-update`."""
 from __future__ import annotations
 
 import pytest
-from textual.pilot import Pilot
 
 from reader.app.widgets.summary_list import ClaimItem
-from tui_support import make_app, pilot_test, settle
+from tui_support import keys, make_app, pilot_test, settle
 
 ARTICLE = (
     "Council expands the park\n\n"
@@ -35,16 +34,6 @@ def article_file(tmp_path) -> str:
     path = tmp_path / "park.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     return str(path)
-
-
-def keys(*pressed: str):
-    async def run_before(pilot: Pilot) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 def test_clean_check_marks_each_claim_verbatim_or_supported(snap_compare, article_file):

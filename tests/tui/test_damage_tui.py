@@ -10,8 +10,7 @@ import pytest
 from reader.app.widgets.article_view import DAMAGE_MARK, ArticleView
 from reader.app.widgets.removed_panel import RemovedPanel
 from reader.app.widgets.summary_list import SummaryList
-from test_snapshots import keys
-from tui_support import make_app, pilot_test, settle
+from tui_support import keys, make_app, pilot_test, settle
 
 # "in-Westfield": a column's line end read straight into another column's line.
 DAMAGED = "Citing the port's expanded in-Westfield 4G rollout, the report questioned the timing of the works."

@@ -4,22 +4,11 @@
 from __future__ import annotations
 
 import pytest
-from textual.pilot import Pilot
 
 from reader.seeds import bundled_seed_paths
-from tui_support import make_app, settle
+from tui_support import keys, make_app
 
 SEED_COUNT = len(bundled_seed_paths())
-
-
-def keys(*pressed: str):
-    async def run_before(pilot: Pilot) -> None:
-        await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
-
-    return run_before
 
 
 @pytest.mark.parametrize("seed", range(SEED_COUNT))

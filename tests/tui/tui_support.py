@@ -48,3 +48,13 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause(0.05)  # a frame for refreshes scheduled by the messages above
 
 
+def keys(*pressed: str):
+    """A snapshot's run_before: settle, then each key pressed and settled."""
+
+    async def run_before(pilot: Pilot) -> None:
+        await settle(pilot)
+        for key in pressed:
+            await pilot.press(key)
+            await settle(pilot)
+
+    return run_before
