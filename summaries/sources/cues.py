@@ -28,7 +28,12 @@ SPEECH = (
     "defend echo agree disagree object protest demand propose suggest recommend advise "
     "announce unveil release signal hint imply acknowledge concede reaffirm affirm "
     "specify elaborate clarify add lament mourn decry rail lash dismiss mock portray express "
-    "apologize apologise admire brand chime"
+    "apologize apologise admire brand chime "
+    # less frequent verbs of saying, praising and blaming news also uses
+    "interject fume implore gush assure tout extol rebuke deride label crow retweet blurt sigh "
+    "hammer outline liken proclaim blame credit scold chastise lambast lambaste ridicule taunt "
+    "concur vouch plead beg rant muse ponder fault scoff invoke castigate berate assail trumpet "
+    "dub paint lay take push"
 ).split()
 
 # Verbs of belief, knowledge and feeling: an attribution of a state of mind.
@@ -56,8 +61,16 @@ NEEDS_COMPLEMENT = frozenset(
     "find show call see view regard know understand consider post publish release "
     "point continue charge challenge question back vote support favor favour attack "
     "welcome thank praise hail defend object protest document detail highlight "
-    "indicate echo add speak talk answer reply respond quote cite signal".split()
+    "indicate echo add speak talk answer reply respond quote cite signal "
+    "label hammer credit paint invoke dub assure".split()
 )
+
+# Verbs that attribute only with their particle or object noun: "laid out", "took
+# issue with", "pushed for".
+PARTICLE_CUES = {"lay": "out", "take": "issue", "push": "for"}
+
+# Intention verbs that also attribute with an object once past ("vowed a fight").
+PAST_WITH_OBJECT = frozenset("vow pledge promise".split())
 
 # Intention verbs that are nouns as often as verbs: a cue only before "to"
 # ("declined to comment", "plans to"), not in "orders decline" or "the plan".
@@ -75,7 +88,9 @@ _IRREGULAR = {
     "understand": ("understood",),
     "feel": ("felt",),
     "seek": ("sought",),
-    "show": ("shown",),
+    "show": ("shown", "showed"),
+    "lay": ("laid",),
+    "take": ("took", "taken"),
     "lash": (),
 }
 

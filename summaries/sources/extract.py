@@ -21,14 +21,18 @@ from summaries.sources.cues import (
     CUE_FORMS,
     NEEDS_COMPLEMENT,
     NEEDS_TO,
+    PARTICLE_CUES,
     PASSIVE_AUXILIARIES,
+    PAST_WITH_OBJECT,
     cue_kind,
     cue_lemma,
 )
 from summaries.sources.linking import link_sources
+from summaries.sources.names import name_words
 from summaries.sources.mentions import (
     CLOSE_QUOTES,
     DETERMINERS,
+    FUNCTION_WORDS,
     OPEN_QUOTES,
     QUOTES,
     Lexicon,
@@ -56,7 +60,7 @@ NOT_SPEAKERS = frozenset(
 )
 _TURN = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
 # A quotation signed with a dash after its closing mark: “...”― Pamela Padilla
-_SIGNED_QUOTE = re.compile(r"[”\"][ \t]*([―—]|--)[ \t]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})")
+_SIGNED_QUOTE = re.compile(r"[”\"][ \t\u00a0]*([―—]|--)[ \t\u00a0]*([A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})")
 _LINE_BREAK = re.compile("\n")
 _OPENING_QUOTE = re.compile('[“"]')
 _SPACES = re.compile(r"\s+")
@@ -75,6 +79,7 @@ def extract_sources(article: Article) -> list[Source]:
         if sentence.index in turn_sentences:
             continue
         attributions.extend(sentence_attributions(article.text, sentence, lexicon))
+    attributions.extend(known_subject_attributions(article.text, sentences, lexicon, attributions, turn_sentences))
     attributions.sort(key=lambda a: (a.phrase.start, a.cue.start if a.cue else 0))
     return link_sources(article, sentences, lexicon, attributions)
 
@@ -190,6 +195,7 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
     quoted = _quoted_positions(tokens) if _has_quote_marks(text, sentence.start, sentence.end) else None
     found: list[Attribution] = []
     used_phrases: set[tuple[int, int]] = set()
+    headline = _title_case(tokens)
     for i, token in enumerate(tokens):
         if quoted is not None and quoted[i]:
             continue
@@ -197,10 +203,13 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
             attribution = _according_to(text, sentence, i, lexicon)
         else:
             lemma = CUE_FORMS.get(token.lower)
-            if lemma is None or token.capitalised and not token.initial:
-                continue  # "Support Regulations", "SAID": part of a name or a heading
-            if lemma in NEEDS_TO and (i + 1 >= len(tokens) or tokens[i + 1].lower != "to"):
+            if lemma is None or token.capitalised and not token.initial and not (headline and token.lower.endswith("s") and cue_kind(lemma) == "speech" and not _ends_sentence(tokens, i)):
+                continue  # "Support Regulations", "SAID": part of a name or a heading (but "Pence Says ...")
+            following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+            if lemma in NEEDS_TO and following != "to" and not (lemma in PAST_WITH_OBJECT and token.lower.endswith("ed")):
                 continue  # "orders decline", "the plan": only "declined to", "plans to" attribute
+            if lemma in PARTICLE_CUES and following != PARTICLE_CUES[lemma]:
+                continue  # "took office", "pushed back": only "took issue", "laid out", "pushed for"
             attribution = _verb_attribution(text, sentence, i, lemma, lexicon)
         if attribution is None:
             continue
@@ -210,6 +219,12 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
         used_phrases.add(key)
         found.append(attribution)
     return _outermost(found)
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """A headline written in Title Case: every word longer than three letters capitalised."""
+    words = [t for t in tokens if t.is_word and len(t.text) > 3]
+    return len(words) >= 3 and all(t.capitalised and not t.text.isupper() for t in words)
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -315,9 +330,15 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
         descriptor = clean_descriptor(text[tokens[opening + 1].start : tokens[j - 1].end]) if j - 1 > opening else None
         j = opening - 1
     if j >= 0 and tokens[j].text == ",":
-        if tokens[i].lower.endswith("ing"):
-            return None, None, i  # ", saying ...": a participle shares the main clause's subject
+        if progressive:
+            return _main_subject(tokens, i, lexicon)  # ", saying ...": a participle shares the main clause's subject
         return _apposed_subject(text, tokens, j, i, lexicon)
+    if j >= 0 and tokens[j].text in {"—", "–"} and not progressive:
+        opening = _previous_index(tokens, j, tokens[j].text)
+        if opening is not None and opening > 0:  # "Trump — who ... — said"
+            phrase = phrase_ending_at(tokens, opening - 1, lexicon)
+            if phrase is not None and phrase.form == "name":
+                return phrase, None, phrase.first
     phrase = phrase_ending_at(tokens, j, lexicon) or _description_before_attachment(tokens, j, lexicon)
     if phrase is None:
         return None, None, i
@@ -341,8 +362,35 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
     if phrase.form == "description" and phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS:
         return None, None, i
     if progressive and not any(tokens[k].lower in {"is", "are", "was", "were", "been", "be"} for k in range(phrase.last + 1, i)):
+        if phrase.form == "description" and phrase.kind in {"document", "media"} and tokens[i].lower in {"saying", "claiming", "arguing", "calling", "urging", "accusing", "warning", "announcing", "declaring", "insisting", "stating"}:
+            return _main_subject(tokens, i, lexicon)  # "X issued a statement saying ...": X says it
         return None, None, i  # "the SS7 signaling system": an -ing word after a name modifies a noun
     return phrase, descriptor, phrase.first
+
+
+def _main_subject(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase | None, str | None, int]:
+    """The subject of the clause a participle at tokens[i] hangs from ("Trump left,
+    saying ...", "In July, Trump issued a statement saying ..."): the phrase opening
+    the sentence (after a conjunction or an opening adverbial), followed by its verb."""
+    k = _subject_start(tokens)
+    if k is None or k >= i:
+        return None, None, i
+    phrase = phrase_starting_at(tokens, k, lexicon)
+    if phrase is None or phrase.last >= i or phrase.form == "pronoun" and phrase.head in {"it", "who", "which"}:
+        return None, None, i
+    if phrase.form == "description" and phrase.kind == "document":
+        return None, None, i  # "The ad uses footage of X saying": the words are X's, not the ad's
+    v = phrase.last + 1
+    if v < len(tokens) and tokens[v].text == ",":
+        apposition_end = _next_index(tokens, v + 1, ",")
+        v = apposition_end + 1 if apposition_end is not None and apposition_end < i else v
+    while v < i and (tokens[v].lower in BETWEEN_SUBJECT_AND_CUE or tokens[v].lower.endswith("ly")):
+        v += 1
+    if v >= i or not tokens[v].is_word or not tokens[v].text.islower() or tokens[v].lower in FUNCTION_WORDS:
+        return None, None, i
+    if any(t.text in {";", ":"} or t.text in QUOTES for t in tokens[v:i]):
+        return None, None, i  # another clause or a quotation between: its own speaker
+    return phrase, None, phrase.first
 
 
 def _phrase_before_comma(tokens: list[Token], comma: int, lexicon: Lexicon) -> Phrase | None:
@@ -371,6 +419,12 @@ def _apposed_subject(text: str, tokens: list[Token], comma: int, i: int, lexicon
     if not apposition:
         return None, None, i
     opener = apposition[0]
+    named = name_starting_at(tokens, k + 1, lexicon)
+    if named is not None and named.last == comma - 1 and named.kind in {"person", "unknown"}:
+        # "The campaign's chairman, Phil Lovas, said": the role, then the name
+        role = description_ending_at(tokens, k - 1, lexicon)
+        if role is not None and role.kind == "anonymous" and (role.first == 0 or tokens[role.first - 1].lower not in PREPOSITIONS):
+            return named, clean_descriptor(text[role.start : role.end]), named.first
     if not (opener.lower in DETERMINERS or opener.lower in {"who", "which"} or opener.text[:1].islower() or opener.text[:1].isdigit() or noun_class(opener.lower) is not None):
         return None, None, i
     # ", director of ...," describes the subject; ", speaking to veterans," or ", at
@@ -420,12 +474,27 @@ def _through_prepositions(tokens: list[Token], phrase: Phrase, lexicon: Lexicon)
 
 def _right_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase | None, str | None]:
     """',” said Trump' / ', said Bill Gertz, national security correspondent for ...'."""
-    if i == 0 or not (tokens[i - 1].text in {","} | CLOSE_QUOTES or tokens[i - 1].text == '"'):
+    opening = all(not t.is_word for t in tokens[:i])  # "Said Ellis: ..."
+    if not opening and not (tokens[i - 1].text in {","} | CLOSE_QUOTES or tokens[i - 1].text == '"'):
         return None, None
     phrase = phrase_starting_at(tokens, i + 1, lexicon)
-    if phrase is None or phrase.head in {"it", "we"}:
+    if phrase is None or phrase.head in {"it", "we"} or opening and phrase.form == "pronoun":
         return None, None
     after = phrase.last + 1
+    if opening and (after >= len(tokens) or tokens[after].text not in {":", ","}):
+        return None, None  # "Hope Hicks did not ...": a name, not "Said Ellis: ..."
+    if phrase.form == "name" and after + 1 < len(tokens) and tokens[after].text.islower() and noun_class(tokens[after].lower) == "person":
+        named = name_starting_at(tokens, after + 1, lexicon)  # "said MSNBC host Chris Matthews"
+        if named is not None and named.kind in {"person", "unknown"}:
+            named.descriptor = clean_descriptor(text[phrase.start : tokens[after].end])
+            named.first, named.start = phrase.first, phrase.start
+            phrase, after = named, named.last + 1
+    if after + 1 < len(tokens) and tokens[after].lower in {"of", "at"} and phrase.form == "name":
+        organisation = name_starting_at(tokens, after + 1, lexicon)  # "said Jane Roe of the Cato Institute"
+        if organisation is None and tokens[after + 1].lower == "the":
+            organisation = name_starting_at(tokens, after + 2, lexicon)
+        if organisation is not None and organisation.kind in {"organisation", "media"}:
+            return phrase, clean_descriptor(text[tokens[after + 1].start : organisation.end])
     if after < len(tokens) and tokens[after].is_word and tokens[after].lower not in {"in", "on", "at", "during", "after", "before", "last", "this", "earlier", "later", "told"}:
         return None, None
     descriptor = apposition_after(text, tokens, phrase.last)
@@ -487,3 +556,79 @@ def _content(tokens: list[Token], block_first: int, block_last: int, cue: int) -
         if tokens[k].text in {",", ":"} | QUOTES:
             break
     return _span_between(tokens, start, len(tokens))
+
+
+# --- sources already cited, as the subject of another sentence ---
+
+# Words that open a sentence before its subject: "But Trump ...", "In July, Trump ...".
+_OPENERS = frozenset("but and so yet still then now meanwhile however instead also later earlier".split())
+_SUBORDINATE_OPENERS = PREPOSITIONS | frozenset("after before during since while when as if although though because despite until unlike like under over last this".split())
+# Verbs after a subject that say what it is or where it goes, not what it says or holds.
+_NOT_STANCE = frozenset(
+    """is are was were be been being has have had will would can could may might must should shall do does did
+    won lost led leads lead went go goes came come comes got get gets took take takes gave give gives made make
+    makes began begin begins started start starts ran run runs held hold holds met meet meets visited visit
+    visits served serve serves worked work works lived live lives died die dies left leave leaves moved move
+    moves traveled travelled travel travels arrived arrive arrives returned return returns joined join joins
+    became become becomes remained remain remains appeared appear appears spent spend spends paid pay pays
+    owns own owned bought buy buys sold sell sells raised raise raises received receive receives faced face faces
+    needs need needed used use uses tried try tries""".split()
+)
+
+
+def known_subject_attributions(
+    text: str, sentences: list[SentenceTokens], lexicon: Lexicon, found: list[Attribution], skip: set[int]
+) -> list[Attribution]:
+    """'Trump took to Twitter to accuse ...': a name the article already cites (as the
+    subject of a cue elsewhere), as the subject of another sentence whose verb states
+    what it says, holds or does about someone: PolNeAR counts those as attributions."""
+    known: set[str] = set()
+    for attribution in found:
+        if attribution.phrase.form == "name" and attribution.cue is not None:
+            words = name_words(attribution.phrase.name)
+            known.update(w.lower() for w in words if len(w) > 2)
+    if not known:
+        return []
+    taken = {a.sentence for a in found}
+    added: list[Attribution] = []
+    for sentence in sentences:
+        if sentence.index in skip or sentence.index in taken:
+            continue
+        tokens = sentence.tokens
+        k = _subject_start(tokens)
+        if k is None:
+            continue
+        phrase = name_starting_at(tokens, k, lexicon)
+        if phrase is None or phrase.form != "name" or not any(w.lower() in known for w in name_words(phrase.name)):
+            continue
+        v = phrase.last + 1
+        while v < len(tokens) and (tokens[v].lower in BETWEEN_SUBJECT_AND_CUE or tokens[v].lower.endswith("ly") and tokens[v].text.islower()):
+            v += 1
+        if v >= len(tokens) or v + 1 >= len(tokens):
+            continue
+        verb = tokens[v]
+        if not verb.is_word or not verb.text.islower() or verb.lower in FUNCTION_WORDS or verb.lower in _NOT_STANCE:
+            continue
+        if verb.lower not in CUE_FORMS:
+            continue
+        if any(tokens[j].lower in PASSIVE_AUXILIARIES for j in range(phrase.last + 1, v)) and verb.lower.endswith(("ed", "en", "wn")):
+            continue  # "Cruz was booed": done to the subject
+        if tokens[phrase.last].text in {"’s", "'s"} or text[phrase.end : phrase.end + 2] in {"’s", "'s"}:
+            continue
+        content = _span_between(tokens, v + 1, len(tokens))
+        added.append(Attribution(phrase, sentence.index, Span(verb.start, verb.end), verb.text, content))
+    return added
+
+
+def _subject_start(tokens: list[Token]) -> int | None:
+    """Where the subject of a sentence starts: past a conjunction and an opening
+    adverbial phrase closed by a comma ("In July, ...")."""
+    k = 0
+    while k < len(tokens) and (not tokens[k].is_word and tokens[k].text not in QUOTES or tokens[k].lower in _OPENERS):
+        k += 1
+    if k < len(tokens) and tokens[k].lower in _SUBORDINATE_OPENERS:
+        comma = _next_index(tokens, k, ",")
+        if comma is None or comma - k > 12:
+            return None
+        k = comma + 1
+    return k if k < len(tokens) else None

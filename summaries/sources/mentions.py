@@ -100,7 +100,7 @@ DOCUMENT_NOUNS = frozenset(
     letter filing indictment lawsuit ruling record records email emails transcript investigation
     review audit research findings notice database affidavit figures statistics estimate estimates
     assessment paper papers decision opinion order charges charge release tweet post video
-    footage information""".split()
+    footage information average averages polling forecast projection tally""".split()
 )
 
 TITLES = frozenset(
