@@ -404,38 +404,70 @@ def _phrase_before_comma(tokens: list[Token], comma: int, lexicon: Lexicon) -> P
     return _through_prepositions(tokens, phrase, lexicon)
 
 
+_PARTY = re.compile(r"[RDI]-[A-Z][\w.]*")  # "R-Ky.", "D-N.J.": a lawmaker's party and state
+APPOSITION_SEGMENTS = 3  # comma-separated pieces between a name and its cue ("Ann Roe, 59, of Ashton, Md., said")
+
+
 def _apposed_subject(text: str, tokens: list[Token], comma: int, i: int, lexicon: Lexicon) -> tuple[Phrase | None, str | None, int]:
-    """'Shen Ming-shih, director of the Institute ..., told' -> Shen Ming-shih + descriptor."""
-    k = comma - 1
-    while k >= 0 and comma - k < 30:
-        if tokens[k].text in QUOTES or tokens[k].text in {";", ":"}:
+    """'Shen Ming-shih, director of the Institute ..., told' -> Shen Ming-shih + descriptor;
+    also over a few pieces ("Jane Roe, 59, of Ashton, Md., said") and "The ROLE, NAME, said"."""
+    right = comma
+    descriptor: str | None = None
+    for _ in range(APPOSITION_SEGMENTS):
+        k = right - 1
+        while k >= 0 and right - k < 30:
+            if tokens[k].text in QUOTES or tokens[k].text in {";", ":"}:
+                return None, None, i
+            if tokens[k].text == ",":
+                break
+            k -= 1
+        if k < 0 or tokens[k].text != ",":
             return None, None, i
-        if tokens[k].text == ",":
-            break
-        k -= 1
-    if k < 0 or tokens[k].text != ",":
-        return None, None, i
-    apposition = tokens[k + 1 : comma]
-    if not apposition:
-        return None, None, i
-    opener = apposition[0]
-    named = name_starting_at(tokens, k + 1, lexicon)
-    if named is not None and named.last == comma - 1 and named.kind in {"person", "unknown"}:
-        # "The campaign's chairman, Phil Lovas, said": the role, then the name
-        role = description_ending_at(tokens, k - 1, lexicon)
-        if role is not None and role.kind == "anonymous" and (role.first == 0 or tokens[role.first - 1].lower not in PREPOSITIONS):
-            return named, clean_descriptor(text[role.start : role.end]), named.first
-    if not (opener.lower in DETERMINERS or opener.lower in {"who", "which"} or opener.text[:1].islower() or opener.text[:1].isdigit() or noun_class(opener.lower) is not None):
-        return None, None, i
-    # ", director of ...," describes the subject; ", speaking to veterans," or ", at
-    # Monday's debate," only stands between it and its cue
-    nominal = opener.lower not in PREPOSITIONS | {"who", "which", "however"} and not opener.lower.endswith(("ing", "ly")) and not cue_lemma(opener.text)
-    nominal = nominal and (opener.text[:1].isdigit() or any(noun_class(t.lower) for t in apposition))
-    phrase = _phrase_before_comma(tokens, k, lexicon)
-    if phrase is None or phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS:
-        return None, None, i
-    descriptor = clean_descriptor(text[apposition[0].start : apposition[-1].end]) if nominal and not opener.text[:1].isdigit() else None
-    return phrase, descriptor, phrase.first
+        apposition = tokens[k + 1 : right]
+        if not apposition:
+            return None, None, i
+        opener = apposition[0]
+        named = name_starting_at(tokens, k + 1, lexicon)
+        if named is not None and named.last == right - 1 and named.kind in {"person", "unknown"} and right == comma:
+            # "The campaign's chairman, Phil Lovas, said": the role, then the name
+            role = _role_opening(tokens, k, lexicon)
+            if role is not None:
+                return named, clean_descriptor(text[role.start : role.end]), named.first
+        party = _PARTY.fullmatch(text[opener.start : apposition[-1].end]) is not None
+        if not (party or opener.lower in DETERMINERS or opener.lower in {"who", "which"} or opener.text[:1].islower() or opener.text[:1].isdigit() or noun_class(opener.lower) is not None):
+            return None, None, i
+        # ", director of ...," describes the subject; ", speaking to veterans," or ", at
+        # Monday's debate," only stands between it and its cue
+        nominal = opener.lower not in PREPOSITIONS | {"who", "which", "however"} and not opener.lower.endswith(("ing", "ly")) and not cue_lemma(opener.text)
+        nominal = nominal and not party and (opener.text[:1].isdigit() or any(noun_class(t.lower) for t in apposition))
+        if nominal and not opener.text[:1].isdigit():
+            descriptor = clean_descriptor(text[apposition[0].start : apposition[-1].end])
+        phrase = _phrase_before_comma(tokens, k, lexicon)
+        if phrase is not None and not (phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS):
+            return phrase, descriptor, phrase.first
+        right = k
+    return None, None, i
+
+
+def _role_opening(tokens: list[Token], comma: int, lexicon: Lexicon) -> Phrase | None:
+    """'The minister of the economy,' as the piece of a sentence before a comma: a
+    person's role (its head noun is the first role word), or None."""
+    start = comma - 1
+    while start >= 0 and comma - start <= 8 and tokens[start].text not in {",", ";", ":"}:
+        start -= 1
+    if start >= 0 and tokens[start].text != ",":
+        return None
+    start += 1
+    while start < comma and not tokens[start].is_word:
+        start += 1
+    for k in range(start, comma):
+        if tokens[k].is_word and noun_class(tokens[k].lower) == "person" and not tokens[k].capitalised:
+            role = description_ending_at(tokens, k, lexicon)
+            if role is None or role.kind != "anonymous":
+                return None
+            role.first, role.start = start, tokens[start].start
+            return role
+    return None
 
 
 def _description_before_attachment(tokens: list[Token], j: int, lexicon: Lexicon) -> Phrase | None:
@@ -478,7 +510,7 @@ def _right_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> 
     if not opening and not (tokens[i - 1].text in {","} | CLOSE_QUOTES or tokens[i - 1].text == '"'):
         return None, None
     phrase = phrase_starting_at(tokens, i + 1, lexicon)
-    if phrase is None or phrase.head in {"it", "we"} or opening and phrase.form == "pronoun":
+    if phrase is None or phrase.head in {"it", "we"} or opening and phrase.form == "pronoun" or phrase.name.lower() in WEEKDAYS:
         return None, None
     after = phrase.last + 1
     if opening and (after >= len(tokens) or tokens[after].text not in {":", ","}):
