@@ -141,7 +141,7 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(
     privately openly explicitly simply clearly flatly bluntly angrily strongly directly
     subsequently initially originally apparently personally separately similarly likewise
     long widely generally consistently correctly falsely wrongly mistakenly repeatedly
-    is are was were been being be""".split()
+    is are was were been being be now""".split()
 )
 
 # "is said to", "was reported" and "are expected": passive cues whose subject is the

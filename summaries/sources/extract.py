@@ -51,6 +51,9 @@ MODALS = frozenset("may might could would must should will".split())
 
 # Bare plurals that do cite a body ("prosecutors alleged", "authorities said").
 GROUP_HEADS = frozenset("prosecutor authorities authority police investigator regulator".split())
+# Documents that are a particular piece of evidence even without a determiner: "Polls
+# show", "Video of the incident shows" (unlike "Statistics show", "Information shows").
+SPECIFIC_DOCUMENTS = frozenset("poll polling survey study video footage transcript".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday".split())
 # Labels of "Label: text" paragraphs that are no source's words.
 NOT_SPEAKERS = frozenset(
@@ -269,7 +272,7 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
     if previous is not None and tokens[previous].lower == "to":
         return None  # "wants to say": the cue is the governing verb
     if previous is not None and tokens[previous].lower in PASSIVE_AUXILIARIES and token.lower.endswith(("ed", "said", "told", "found", "known", "shown", "seen", "thought", "written")):
-        return None  # "is said to", "was reported": no source here
+        return _passive_agent(text, sentence, i, lexicon)  # "is said to", "was reported": a source only in a by-phrase
     if cue_kind(lemma) != "speech" and any(tokens[k].lower in MODALS for k in range(max(0, i - 3), i)):
         return None  # "the CCP may have realized": speculation, not an attribution
     subject, descriptor, block_first = _left_subject(text, tokens, i, lexicon)
@@ -288,14 +291,28 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
     if subject.form == "description" and subject.determiner == "" :
         if subject.kind == "organisation" and not subject.plural:
             return None  # a bare singular noun ("government said") is rarely the subject
-        if subject.kind == "document" and not any(t.capitalised and not t.initial for t in tokens[subject.first : subject.last + 1]):
-            return None  # "Statistics show", "Public information shows": no one named
+        if subject.kind == "document" and subject.head not in SPECIFIC_DOCUMENTS and not any(t.capitalised and not t.initial for t in tokens[subject.first : subject.last + 1]):
+            return None  # "Statistics show", "Public information shows": no one named (but "Polls show")
         if subject.kind == "organisation" and subject.head not in GROUP_HEADS and not _has_proper_word(tokens, subject):
             return None  # "supporting terrorist organizations": not a cited body
     block_last = subject.last if inverted else i
     content = _content(tokens, block_first, block_last, i)
     cue = Span(token.start, token.end)
     return Attribution(subject, sentence.index, cue, token.text, content, descriptor)
+
+
+def _passive_agent(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon) -> Attribution | None:
+    """'The story was first reported by The Washington Post': the agent of a passive cue."""
+    tokens = sentence.tokens
+    if i + 2 >= len(tokens) or tokens[i + 1].lower != "by":
+        return None
+    phrase = phrase_starting_at(tokens, i + 2, lexicon)
+    if phrase is None or phrase.form == "pronoun" or phrase.form == "description" and not _has_proper_word(tokens, phrase):
+        return None
+    phrase = _extend_with_of_phrase(tokens, phrase, lexicon)
+    content = _span_between(tokens, 0, i)
+    cue = Span(tokens[i].start, tokens[i].end)
+    return Attribution(phrase, sentence.index, cue, tokens[i].text, content)
 
 
 def _has_proper_word(tokens: list[Token], phrase: Phrase) -> bool:
@@ -619,8 +636,6 @@ def known_subject_attributions(
         if attribution.phrase.form == "name" and attribution.cue is not None:
             words = name_words(attribution.phrase.name)
             known.update(w.lower() for w in words if len(w) > 2)
-    if not known:
-        return []
     taken = {a.sentence for a in found}
     added: list[Attribution] = []
     for sentence in sentences:
@@ -630,8 +645,8 @@ def known_subject_attributions(
         k = _subject_start(tokens)
         if k is None:
             continue
-        phrase = name_starting_at(tokens, k, lexicon)
-        if phrase is None or phrase.form != "name" or not any(w.lower() in known for w in name_words(phrase.name)):
+        phrase = phrase_starting_at(tokens, k, lexicon)
+        if phrase is None or phrase.form == "pronoun":
             continue
         v = phrase.last + 1
         while v < len(tokens) and (tokens[v].lower in BETWEEN_SUBJECT_AND_CUE or tokens[v].lower.endswith("ly") and tokens[v].text.islower()):
@@ -641,7 +656,9 @@ def known_subject_attributions(
         verb = tokens[v]
         if not verb.is_word or not verb.text.islower() or verb.lower in FUNCTION_WORDS or verb.lower in _NOT_STANCE:
             continue
-        if verb.lower not in CUE_FORMS:
+        is_known = phrase.form == "name" and any(w.lower() in known for w in name_words(phrase.name))
+        clause = tokens[v + 1].lower == "that" and verb.lower.endswith(("ed", "s")) and not verb.lower.endswith("ss")
+        if not (is_known and verb.lower in CUE_FORMS or clause):
             continue
         if any(tokens[j].lower in PASSIVE_AUXILIARIES for j in range(phrase.last + 1, v)) and verb.lower.endswith(("ed", "en", "wn")):
             continue  # "Cruz was booed": done to the subject
