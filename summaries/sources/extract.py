@@ -47,6 +47,7 @@ from summaries.sources.mentions import (
     tokenize,
 )
 
+NEGATIONS = frozenset("not n't never".split())
 MODALS = frozenset("may might could would must should will".split())
 
 # Bare plurals that do cite a body ("prosecutors alleged", "authorities said").
@@ -271,6 +272,13 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
     previous = _previous_word(tokens, i)
     if previous is not None and tokens[previous].lower == "to":
         return None  # "wants to say": the cue is the governing verb
+    if cue_kind(lemma) == "speech" and any(tokens[k].lower in NEGATIONS for k in range(max(0, i - 3), i)):
+        return None  # "Wang did not specify ...": the reporter says what the source did not say
+    nxt = i + 1
+    while nxt < len(tokens) and tokens[nxt].lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES:
+        nxt += 1
+    if nxt < len(tokens) and token.lower.endswith("s") and CUE_FORMS.get(tokens[nxt].lower) in {"say", "tell", "show", "find", "suggest"}:
+        return None  # "the talks said", "reports say": a noun, the subject of the next cue
     if previous is not None and tokens[previous].lower in PASSIVE_AUXILIARIES and token.lower.endswith(("ed", "said", "told", "found", "known", "shown", "seen", "thought", "written")):
         return _passive_agent(text, sentence, i, lexicon)  # "is said to", "was reported": a source only in a by-phrase
     if cue_kind(lemma) != "speech" and any(tokens[k].lower in MODALS for k in range(max(0, i - 3), i)):
@@ -304,8 +312,8 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
 def _passive_agent(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon) -> Attribution | None:
     """'The story was first reported by The Washington Post': the agent of a passive cue."""
     tokens = sentence.tokens
-    if i + 2 >= len(tokens) or tokens[i + 1].lower != "by":
-        return None
+    if i + 2 >= len(tokens) or tokens[i + 1].lower != "by" or cue_kind(cue_lemma(tokens[i].text) or "") != "speech":
+        return None  # "favored by Xi": a stance, not words, is done to the subject
     phrase = phrase_starting_at(tokens, i + 2, lexicon)
     if phrase is None or phrase.form == "pronoun" or phrase.form == "description" and not _has_proper_word(tokens, phrase):
         return None
@@ -348,6 +356,8 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
         j = opening - 1
     if j >= 0 and tokens[j].text == ",":
         if progressive:
+            if cue_kind(cue_lemma(tokens[i].text) or "") != "speech":
+                return None, None, i  # ", aiming to ...": a purpose, not something said
             return _main_subject(tokens, i, lexicon)  # ", saying ...": a participle shares the main clause's subject
         return _apposed_subject(text, tokens, j, i, lexicon)
     if j >= 0 and tokens[j].text in {"—", "–"} and not progressive:
@@ -362,7 +372,9 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
     if phrase.form == "pronoun" and phrase.head in {"who", "which"}:
         if phrase.first - 1 >= 0 and tokens[phrase.first - 1].text == ",":
             antecedent = _phrase_before_comma(tokens, phrase.first - 1, lexicon)
-            if antecedent is not None:
+            # "communications between Zoom employees, which showed": the relative may
+            # hang from the noun before the preposition, so no antecedent is sure
+            if antecedent is not None and not (antecedent.first > 0 and tokens[antecedent.first - 1].lower in PREPOSITIONS | {"between", "among"}):
                 return antecedent, descriptor, antecedent.first
         return None, None, i
     phrase = _through_prepositions(tokens, phrase, lexicon)
@@ -461,7 +473,9 @@ def _apposed_subject(text: str, tokens: list[Token], comma: int, i: int, lexicon
             descriptor = clean_descriptor(text[apposition[0].start : apposition[-1].end])
         phrase = _phrase_before_comma(tokens, k, lexicon)
         if phrase is not None and not (phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS):
-            return phrase, descriptor, phrase.first
+            if right == comma or phrase.first == _subject_start(tokens):
+                return phrase, descriptor, phrase.first
+            return None, None, i  # past several pieces, only the sentence's own subject
         right = k
     return None, None, i
 
@@ -658,8 +672,11 @@ def known_subject_attributions(
             continue
         is_known = phrase.form == "name" and any(w.lower() in known for w in name_words(phrase.name))
         clause = tokens[v + 1].lower == "that" and verb.lower.endswith(("ed", "s")) and not verb.lower.endswith("ss")
+        clause = clause and (phrase.form == "name" and phrase.kind != "document" or phrase.determiner != "")
         if not (is_known and verb.lower in CUE_FORMS or clause):
             continue
+        if any(tokens[j].lower in NEGATIONS for j in range(phrase.last + 1, v)):
+            continue  # "Wang did not specify": what the source did not say
         if any(tokens[j].lower in PASSIVE_AUXILIARIES for j in range(phrase.last + 1, v)) and verb.lower.endswith(("ed", "en", "wn")):
             continue  # "Cruz was booed": done to the subject
         if tokens[phrase.last].text in {"’s", "'s"} or text[phrase.end : phrase.end + 2] in {"’s", "'s"}:
