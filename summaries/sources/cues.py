@@ -62,7 +62,7 @@ NEEDS_COMPLEMENT = frozenset(
     "point continue charge challenge question back vote support favor favour attack "
     "welcome thank praise hail defend object protest document detail highlight "
     "indicate echo add speak talk answer reply respond quote cite signal "
-    "label hammer credit paint invoke dub assure".split()
+    "label hammer credit paint invoke dub assure state".split()
 )
 
 # Verbs that attribute only with their particle or object noun: "laid out", "took

@@ -341,6 +341,8 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
         lower = tokens[j].lower
         if lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES or lower in WEEKDAYS or progressive and lower in {"is", "are", "was", "were", "been"}:
             j -= 1
+        elif _is_adverb(tokens[j]):
+            j -= 1  # "has sharply criticized"
         elif lower == "on" and j + 1 < i and tokens[j + 1].lower in WEEKDAYS:
             j -= 1
         else:
@@ -366,7 +368,7 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
             phrase = phrase_ending_at(tokens, opening - 1, lexicon)
             if phrase is not None and phrase.form == "name":
                 return phrase, None, phrase.first
-    phrase = phrase_ending_at(tokens, j, lexicon) or _description_before_attachment(tokens, j, lexicon)
+    phrase = phrase_ending_at(tokens, j, lexicon) or _description_before_attachment(tokens, j, lexicon) or _opening_name(tokens, j, lexicon)
     if phrase is None:
         return None, None, i
     if phrase.form == "pronoun" and phrase.head in {"who", "which"}:
@@ -390,6 +392,8 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
         phrase = head
     if phrase.form == "description" and phrase.first > 0 and tokens[phrase.first - 1].lower in PREPOSITIONS:
         return None, None, i
+    if progressive and phrase.first > 0 and tokens[phrase.first - 1].lower == "with" and phrase.form != "pronoun" and cue_kind(cue_lemma(tokens[i].text) or "") == "speech":
+        return phrase, descriptor, phrase.first  # "With Trump saying ...": he says it
     if progressive and not any(tokens[k].lower in {"is", "are", "was", "were", "been", "be"} for k in range(phrase.last + 1, i)):
         if phrase.form == "description" and phrase.kind in {"document", "media"} and tokens[i].lower in {"saying", "claiming", "arguing", "calling", "urging", "accusing", "warning", "announcing", "declaring", "insisting", "stating"}:
             return _main_subject(tokens, i, lexicon)  # "X issued a statement saying ...": X says it
@@ -420,6 +424,31 @@ def _main_subject(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase
     if any(t.text in {";", ":"} or t.text in QUOTES for t in tokens[v:i]):
         return None, None, i  # another clause or a quotation between: its own speaker
     return phrase, None, phrase.first
+
+
+# Lower-case words ending in -ly that are nouns, not adverbs.
+_LY_NOUNS = frozenset("family ally rally supply assembly reply daily weekly monthly bully belly anomaly monopoly".split())
+# Capitalised words that open a sentence without naming anyone.
+_NOT_OPENING_NAMES = frozenset("others everyone everybody nobody somebody someone anyone people none few".split())
+
+
+def _is_adverb(token: Token) -> bool:
+    return token.is_word and token.text.islower() and len(token.text) > 4 and token.lower.endswith("ly") and token.lower not in _LY_NOUNS
+
+
+def _opening_name(tokens: list[Token], j: int, lexicon: Lexicon) -> Phrase | None:
+    """'Russia insisted ...': a capitalised word opening the sentence right before its
+    cue, which the article never writes in lower case, is a name, however common the
+    word is in English ("Russia", "Trump"). The lexicon nouns ("Officials") are read
+    as descriptions before this is asked."""
+    token = tokens[j]
+    if not (token.initial and token.capitalised and token.text.isalpha() and token.text[1:].islower()):
+        return None
+    if token.lower in FUNCTION_WORDS or token.lower in DETERMINERS or token.lower in CUE_FORMS or token.lower in _NOT_OPENING_NAMES:
+        return None
+    if token.text.lower() in lexicon.lower_words or noun_class(token.lower) is not None or token.lower.endswith("ly"):
+        return None
+    return Phrase(j, j, token.start, token.end, "name", "unknown", token.text)
 
 
 def _phrase_before_comma(tokens: list[Token], comma: int, lexicon: Lexicon) -> Phrase | None:

@@ -77,7 +77,8 @@ PERSON_ROLES = frozenset(
     researcher economist engineer technician manager designer developer teammate colleague
     historian sociologist psychologist biographer scholar academic commentator blogger
     republican democrat republicans democrats liberal conservative progressive conservatives liberals
-    campaigner organizer participant attendee delegate student graduate parent parents mom dad""".split()
+    campaigner organizer participant attendee delegate student graduate parent parents mom dad
+    journalist journalists advocate advocates reporter reporters""".split()
 )
 
 ORGANISATION_NOUNS = frozenset(
