@@ -33,7 +33,8 @@ SPEECH = (
     "interject fume implore gush assure tout extol rebuke deride label crow retweet blurt sigh "
     "hammer outline liken proclaim blame credit scold chastise lambast lambaste ridicule taunt "
     "concur vouch plead beg rant muse ponder fault scoff invoke castigate berate assail trumpet "
-    "dub paint lay take push"
+    "dub paint lay take push grill articulate promote advocate champion laud lobby raise voice "
+    "sound issue"
 ).split()
 
 # Verbs of belief, knowledge and feeling: an attribution of a state of mind.
@@ -62,12 +63,20 @@ NEEDS_COMPLEMENT = frozenset(
     "point continue charge challenge question back vote support favor favour attack "
     "welcome thank praise hail defend object protest document detail highlight "
     "indicate echo add speak talk answer reply respond quote cite signal "
-    "label hammer credit paint invoke dub assure state".split()
+    "label hammer credit paint invoke dub assure state grill promote champion lobby".split()
 )
 
 # Verbs that attribute only with their particle or object noun: "laid out", "took
 # issue with", "pushed for".
-PARTICLE_CUES = {"lay": "out", "take": "issue", "push": "for"}
+PARTICLE_CUES: dict[str, frozenset[str]] = {
+    "lay": frozenset({"out"}),
+    "take": frozenset({"issue"}),
+    "push": frozenset({"for"}),
+    "raise": frozenset({"questions", "concerns", "doubts", "alarm", "objections"}),
+    "voice": frozenset({"concern", "concerns", "support", "opposition", "doubts", "frustration", "skepticism"}),
+    "sound": frozenset({"alarm", "a", "the"}),
+    "issue": frozenset({"a", "statement", "statements", "warning", "warnings", "call"}),
+}
 
 # Intention verbs that also attribute with an object once past ("vowed a fight").
 PAST_WITH_OBJECT = frozenset("vow pledge promise".split())

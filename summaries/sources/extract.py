@@ -212,7 +212,7 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
             following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
             if lemma in NEEDS_TO and following != "to" and not (lemma in PAST_WITH_OBJECT and token.lower.endswith("ed")):
                 continue  # "orders decline", "the plan": only "declined to", "plans to" attribute
-            if lemma in PARTICLE_CUES and following != PARTICLE_CUES[lemma]:
+            if lemma in PARTICLE_CUES and following not in PARTICLE_CUES[lemma]:
                 continue  # "took office", "pushed back": only "took issue", "laid out", "pushed for"
             attribution = _verb_attribution(text, sentence, i, lemma, lexicon)
         if attribution is None:
@@ -379,6 +379,9 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
             if antecedent is not None and not (antecedent.first > 0 and tokens[antecedent.first - 1].lower in PREPOSITIONS | {"between", "among"}):
                 return antecedent, descriptor, antecedent.first
         return None, None, i
+    if progressive and phrase.form == "description" and phrase.kind in {"document", "media"} and tokens[i].lower in _REPORTING_PARTICIPLES:
+        if not any(tokens[k].lower in {"is", "are", "was", "were", "been", "be"} for k in range(phrase.last + 1, i)):
+            return _main_subject(tokens, i, lexicon)  # "X issued a statement saying ...": X says it
     phrase = _through_prepositions(tokens, phrase, lexicon)
     if phrase is None:
         return None, None, i
@@ -395,8 +398,6 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
     if progressive and phrase.first > 0 and tokens[phrase.first - 1].lower == "with" and phrase.form != "pronoun" and cue_kind(cue_lemma(tokens[i].text) or "") == "speech":
         return phrase, descriptor, phrase.first  # "With Trump saying ...": he says it
     if progressive and not any(tokens[k].lower in {"is", "are", "was", "were", "been", "be"} for k in range(phrase.last + 1, i)):
-        if phrase.form == "description" and phrase.kind in {"document", "media"} and tokens[i].lower in {"saying", "claiming", "arguing", "calling", "urging", "accusing", "warning", "announcing", "declaring", "insisting", "stating"}:
-            return _main_subject(tokens, i, lexicon)  # "X issued a statement saying ...": X says it
         return None, None, i  # "the SS7 signaling system": an -ing word after a name modifies a noun
     return phrase, descriptor, phrase.first
 
@@ -408,7 +409,7 @@ def _main_subject(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase
     k = _subject_start(tokens)
     if k is None or k >= i:
         return None, None, i
-    phrase = phrase_starting_at(tokens, k, lexicon)
+    phrase = phrase_starting_at(tokens, k, lexicon) or _opening_name(tokens, k, lexicon)
     if phrase is None or phrase.last >= i or phrase.form == "pronoun" and phrase.head in {"it", "who", "which"}:
         return None, None, i
     if phrase.form == "description" and phrase.kind == "document":
@@ -421,7 +422,7 @@ def _main_subject(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase
         v += 1
     if v >= i or not tokens[v].is_word or not tokens[v].text.islower() or tokens[v].lower in FUNCTION_WORDS:
         return None, None, i
-    if any(t.text in {";", ":"} or t.text in QUOTES for t in tokens[v:i]):
+    if any(t.text in {";", ":"} or t.text in QUOTES or t.lower in _CLAUSE_OPENERS for t in tokens[v:i]):
         return None, None, i  # another clause or a quotation between: its own speaker
     return phrase, None, phrase.first
 
@@ -430,6 +431,14 @@ def _main_subject(tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase
 _LY_NOUNS = frozenset("family ally rally supply assembly reply daily weekly monthly bully belly anomaly monopoly".split())
 # Capitalised words that open a sentence without naming anyone.
 _NOT_OPENING_NAMES = frozenset("others everyone everybody nobody somebody someone anyone people none few".split())
+
+
+# Words that open another clause, whose subject a participle after it may share.
+_CLAUSE_OPENERS = frozenset("after when because while since before if although though until".split())
+# What a statement, a tweet or a letter does when its author says something through it.
+_REPORTING_PARTICIPLES = frozenset(
+    "saying claiming arguing calling urging accusing warning announcing declaring insisting stating criticizing criticising attacking demanding".split()
+)
 
 
 def _is_adverb(token: Token) -> bool:
@@ -721,7 +730,7 @@ def _subject_start(tokens: list[Token]) -> int | None:
     k = 0
     while k < len(tokens) and (not tokens[k].is_word and tokens[k].text not in QUOTES or tokens[k].lower in _OPENERS):
         k += 1
-    if k < len(tokens) and tokens[k].lower in _SUBORDINATE_OPENERS:
+    if k < len(tokens) and (tokens[k].lower in _SUBORDINATE_OPENERS or tokens[k].lower.endswith(("ing", "ed")) and tokens[k].lower not in CUE_FORMS):
         comma = _next_index(tokens, k, ",")
         if comma is None or comma - k > 12:
             return None
