@@ -76,7 +76,14 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     "voice": frozenset({"concern", "concerns", "support", "opposition", "doubts", "frustration", "skepticism"}),
     "sound": frozenset({"alarm", "a", "the"}),
     "issue": frozenset({"a", "statement", "statements", "warning", "warnings", "call"}),
+    # "spoke in a cottage", "spoke to reporters": speaking is no attribution without its topic
+    "speak": frozenset({"about", "of", "out", "on", "against"}),
+    "talk": frozenset({"about", "of", "on"}),
 }
+
+# Verbs of making public that attribute only what is published ("released a statement",
+# not "released his tax returns"): a document noun must follow within a few words.
+NEEDS_DOCUMENT = frozenset("release unveil publish".split())
 
 # Intention verbs that also attribute with an object once past ("vowed a fight").
 PAST_WITH_OBJECT = frozenset("vow pledge promise".split())

@@ -24,6 +24,7 @@ from summaries.sources.cues import (
     PARTICLE_CUES,
     PASSIVE_AUXILIARIES,
     PAST_WITH_OBJECT,
+    NEEDS_DOCUMENT,
     cue_kind,
     cue_lemma,
 )
@@ -212,7 +213,7 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
             following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
             if lemma in NEEDS_TO and following != "to" and not (lemma in PAST_WITH_OBJECT and token.lower.endswith("ed")):
                 continue  # "orders decline", "the plan": only "declined to", "plans to" attribute
-            if lemma in PARTICLE_CUES and following not in PARTICLE_CUES[lemma]:
+            if lemma in PARTICLE_CUES and not _particle_follows(tokens, i, PARTICLE_CUES[lemma], 1 if lemma not in {"speak", "talk"} else 4):
                 continue  # "took office", "pushed back": only "took issue", "laid out", "pushed for"
             attribution = _verb_attribution(text, sentence, i, lemma, lexicon)
         if attribution is None:
@@ -303,6 +304,10 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
             return None  # "Statistics show", "Public information shows": no one named (but "Polls show")
         if subject.kind == "organisation" and subject.head not in GROUP_HEADS and not _has_proper_word(tokens, subject):
             return None  # "supporting terrorist organizations": not a cited body
+    if not inverted and subject.form == "name" and token.lower == lemma and lemma in NOUN_LIKE_CUES and subject.last == i - 1 and not _plural_name(tokens, subject):
+        return None  # "the New York Times report", "U.S. support": a noun after a name that modifies it
+    if lemma in NEEDS_DOCUMENT and subject.kind != "document" and not any(noun_class(t.lower) == "document" or t.lower in {"proposal", "plan", "findings"} for t in tokens[i + 1 : i + 5]):
+        return None  # "released his tax returns": a thing made public, nobody's words
     block_last = subject.last if inverted else i
     content = _content(tokens, block_first, block_last, i)
     cue = Span(token.start, token.end)
@@ -321,6 +326,23 @@ def _passive_agent(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon
     content = _span_between(tokens, 0, i)
     cue = Span(tokens[i].start, tokens[i].end)
     return Attribution(phrase, sentence.index, cue, tokens[i].text, content)
+
+
+def _plural_name(tokens: list[Token], phrase: Phrase) -> bool:
+    """'Democrats', 'Mr. Grassley and Mr. Leahy': a name that takes a plural verb ("Democrats say")."""
+    last = phrase.name.split()[-1] if phrase.name else ""
+    joined = phrase.first > 0 and tokens[phrase.first - 1].lower in {"and", "to", "of", "for"}
+    return last.endswith("s") and not last.endswith("ss") and len(last) > 3 or " and " in phrase.name or joined
+
+
+def _particle_follows(tokens: list[Token], i: int, particles: frozenset[str], reach: int) -> bool:
+    """Whether one of `particles` follows the cue at tokens[i] within `reach` words."""
+    for token in tokens[i + 1 : i + 1 + reach]:
+        if token.lower in particles:
+            return True
+        if not token.is_word:
+            return False
+    return False
 
 
 def _has_proper_word(tokens: list[Token], phrase: Phrase) -> bool:
@@ -433,6 +455,14 @@ _LY_NOUNS = frozenset("family ally rally supply assembly reply daily weekly mont
 _NOT_OPENING_NAMES = frozenset("others everyone everybody nobody somebody someone anyone people none few".split())
 
 
+# Cue lemmas that are as often nouns ("the Times report", "U.S. support", "Democratic
+# claim"): right after a name, in their bare form, they are read as nouns.
+NOUN_LIKE_CUES = frozenset(
+    """report support attack protest state claim comment release show call plan vote answer reply fear
+    hope doubt question challenge demand charge promise pledge vow quote post tweet estimate praise
+    concern document record detail note study find view dispute rebuke label credit blame tout back
+    welcome thank defend object highlight signal echo count""".split()
+)
 # Words that open another clause, whose subject a participle after it may share.
 _CLAUSE_OPENERS = frozenset("after when because while since before if although though until".split())
 # What a statement, a tweet or a letter does when its author says something through it.
@@ -735,4 +765,7 @@ def _subject_start(tokens: list[Token]) -> int | None:
         if comma is None or comma - k > 12:
             return None
         k = comma + 1
+        # "On Thursday, however, Trump ...": an aside after the opening phrase
+        while k + 1 < len(tokens) and tokens[k].lower in _OPENERS | {"though", "too", "instead"} and tokens[k + 1].text == ",":
+            k += 2
     return k if k < len(tokens) else None

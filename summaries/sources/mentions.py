@@ -101,7 +101,8 @@ DOCUMENT_NOUNS = frozenset(
     letter filing indictment lawsuit ruling record records email emails transcript investigation
     review audit research findings notice database affidavit figures statistics estimate estimates
     assessment paper papers decision opinion order charges charge release tweet post video
-    footage information average averages polling forecast projection tally""".split()
+    footage information average averages polling forecast projection tally ad ads advertisement
+    commercial column editorial op-ed article book""".split()
 )
 
 TITLES = frozenset(
