@@ -41,6 +41,8 @@ from summaries.sources.mentions import (
     Token,
     article_lexicon,
     description_ending_at,
+    name_ending_at,
+    name_kind,
     name_starting_at,
     noun_class,
     phrase_ending_at,
@@ -206,10 +208,18 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             attribution = _according_to(text, sentence, i, lexicon)
+        elif token.text in {"’s", "'s"}:
+            attribution = _possessive_statement(text, sentence, i, lexicon)
+        elif headline and token.capitalised and not token.initial:
+            attribution = _headline_attribution(text, sentence, i, lexicon)
+            lemma = CUE_FORMS.get(token.lower)
+            if attribution is None and lemma is not None and token.lower.endswith("s") and not _ends_sentence(tokens, i):
+                if lemma not in NEEDS_TO or tokens[i + 1].lower == "to":  # "..., Sanders Vows To ..."
+                    attribution = _verb_attribution(text, sentence, i, lemma, lexicon)
         else:
             lemma = CUE_FORMS.get(token.lower)
-            if lemma is None or token.capitalised and not token.initial and not (headline and token.lower.endswith("s") and cue_kind(lemma) == "speech" and not _ends_sentence(tokens, i)):
-                continue  # "Support Regulations", "SAID": part of a name or a heading (but "Pence Says ...")
+            if lemma is None or token.capitalised and not token.initial:
+                continue  # "Support Regulations", "SAID": part of a name or a heading
             following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
             if lemma in NEEDS_TO and following != "to" and not (lemma in PAST_WITH_OBJECT and token.lower.endswith("ed")):
                 continue  # "orders decline", "the plan": only "declined to", "plans to" attribute
@@ -224,6 +234,69 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
         used_phrases.add(key)
         found.append(attribution)
     return _outermost(found)
+
+
+# Nouns for what someone said, after a possessive: "Trump's claim that ...".
+STATEMENT_NOUNS = frozenset(
+    """claim claims comment comments remark remarks statement statements announcement assertion argument
+    accusation accusations allegation allegations warning warnings promise pledge call criticism view views
+    endorsement tweet tweets testimony insistence admission denial suggestion prediction demand request
+    complaint answer response description account proposal""".split()
+)
+
+
+def _possessive_statement(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon) -> Attribution | None:
+    """'Trump’s claim that ...': a statement noun after a possessive name, followed by
+    what was said, is that name's attribution."""
+    tokens = sentence.tokens
+    noun = i + 1
+    if noun < len(tokens) and tokens[noun].text.islower() and tokens[noun].lower not in STATEMENT_NOUNS and tokens[noun].lower.endswith(("ly", "er", "est", "ed")):
+        noun += 1  # "Tulsa police’s earlier claim", "his repeated denials"
+    if noun >= len(tokens) or tokens[noun].lower not in STATEMENT_NOUNS:
+        return None
+    phrase = name_ending_at(tokens, i - 1, lexicon)
+    if phrase is None or phrase.kind == "document":
+        return None
+    if noun + 1 >= len(tokens) or tokens[noun + 1].lower not in {"that", ":"}:
+        return None  # "Trump's comments came as ...": what was said is not given here
+    content = _span_between(tokens, noun + 2, len(tokens))
+    cue = Span(tokens[noun].start, tokens[noun].end)
+    return Attribution(phrase, sentence.index, cue, tokens[noun].text, content)
+
+
+def _headline_attribution(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon) -> Attribution | None:
+    """A Title-Case headline: 'Chris Christie Calls Hillary Clinton ...' (the words before
+    a capitalised cue in -s are its subject) or '..., Former White House Doctor Says.'"""
+    tokens = sentence.tokens
+    token = tokens[i]
+    lemma = CUE_FORMS.get(token.lower)
+    if lemma is None or not token.lower.endswith("s") or token.lower == lemma and lemma.endswith("s"):
+        return None
+    if _ends_sentence(tokens, i):
+        start = i - 1  # "..., Lindsey Graham Says."
+        while start - 1 >= 0 and tokens[start - 1].text != "," and tokens[start - 1].is_word:
+            start -= 1
+        if start == 0 or start >= i or tokens[start - 1].text != ",":
+            return None
+        content = _span_between(tokens, 0, start - 1)
+    else:
+        start = 0
+        while start < i and not tokens[start].is_word:
+            start += 1
+        if start >= i or any(not t.is_word and t.text not in {".", "’s", "'s"} for t in tokens[start:i]) or i - start > 5:
+            return None
+        content = _span_between(tokens, i + 1, len(tokens))
+    words = [t.text for t in tokens[start:i]]
+    if not words or any(w.lower() in FUNCTION_WORDS for w in words):
+        return None
+    head = words[-1].lower()
+    kind = noun_class(head) or name_kind(words)
+    form = "description" if noun_class(head) is not None else "name"
+    kind = {"person": "anonymous"}.get(kind, kind) if form == "description" else kind
+    name = " ".join(words)
+    phrase = Phrase(start, i - 1, tokens[start].start, tokens[i - 1].end, form, kind, name, head=head if form == "description" else "", determiner="a" if form == "description" else "")
+    cue = Span(token.start, token.end)
+    return Attribution(phrase, sentence.index, cue, token.text, content)
 
 
 def _title_case(tokens: list[Token]) -> bool:
