@@ -82,11 +82,12 @@ def extract_sources(article: Article) -> list[Source]:
     lexicon = article_lexicon([s.tokens for s in sentences])
     turn_sentences, attributions = interview_turns(article, sentences)
     attributions.extend(signed_quotes(article))
+    cue_sentences: set[int] = set()  # sentences with a cue word, filled by sentence_attributions
     for sentence in sentences:
         if sentence.index in turn_sentences:
             continue
-        attributions.extend(sentence_attributions(article.text, sentence, lexicon))
-    attributions.extend(known_subject_attributions(article.text, sentences, lexicon, attributions, turn_sentences))
+        attributions.extend(sentence_attributions(article.text, sentence, lexicon, cue_sentences))
+    attributions.extend(known_subject_attributions(article.text, sentences, lexicon, attributions, turn_sentences, cue_sentences))
     attributions.sort(key=lambda a: (a.phrase.start, a.cue.start if a.cue else 0))
     return link_sources(article, sentences, lexicon, attributions)
 
@@ -197,12 +198,13 @@ def _has_quote_marks(text: str, start: int, end: int) -> bool:
     return _QUOTE_MARK.search(text, start, end) is not None
 
 
-def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon) -> list[Attribution]:
+def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon, cue_sentences: set[int] | None = None) -> list[Attribution]:
+    """The attributions of one sentence; its index goes into `cue_sentences` when it holds a cue word."""
     tokens = sentence.tokens
     quoted = _quoted_positions(tokens) if _has_quote_marks(text, sentence.start, sentence.end) else None
     found: list[Attribution] = []
     used_phrases: set[tuple[int, int]] = set()
-    headline = _title_case(tokens)
+    headline: bool | None = None  # worked out when a capitalised cue word is met
     for i, token in enumerate(tokens):
         if quoted is not None and quoted[i]:
             continue
@@ -210,9 +212,15 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
             attribution = _according_to(text, sentence, i, lexicon)
         elif token.text in {"’s", "'s"}:
             attribution = _possessive_statement(text, sentence, i, lexicon)
-        elif headline and token.capitalised and not token.initial:
-            attribution = _headline_attribution(text, sentence, i, lexicon)
+        elif token.capitalised and not token.initial:
             lemma = CUE_FORMS.get(token.lower)
+            if lemma is None:
+                continue
+            if headline is None:
+                headline = _title_case(tokens)
+            if not headline:
+                continue  # "Support Regulations", "SAID": part of a name or a heading
+            attribution = _headline_attribution(text, sentence, i, lexicon)
             if attribution is None and lemma is not None and token.lower.endswith("s") and not _ends_sentence(tokens, i):
                 if lemma not in NEEDS_TO or tokens[i + 1].lower == "to":  # "..., Sanders Vows To ..."
                     attribution = _verb_attribution(text, sentence, i, lemma, lexicon)
@@ -220,6 +228,8 @@ def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon)
             lemma = CUE_FORMS.get(token.lower)
             if lemma is None or token.capitalised and not token.initial:
                 continue  # "Support Regulations", "SAID": part of a name or a heading
+            if cue_sentences is not None:
+                cue_sentences.add(sentence.index)
             following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
             if lemma in NEEDS_TO and following != "to" and not (lemma in PAST_WITH_OBJECT and token.lower.endswith("ed")):
                 continue  # "orders decline", "the plan": only "declined to", "plans to" attribute
@@ -301,8 +311,13 @@ def _headline_attribution(text: str, sentence: SentenceTokens, i: int, lexicon: 
 
 def _title_case(tokens: list[Token]) -> bool:
     """A headline written in Title Case: every word longer than three letters capitalised."""
-    words = [t for t in tokens if t.is_word and len(t.text) > 3]
-    return len(words) >= 3 and all(t.capitalised and not t.text.isupper() for t in words)
+    words = 0
+    for token in tokens:
+        if token.is_word and len(token.text) > 3:
+            if not token.capitalised or token.text.isupper():
+                return False
+            words += 1
+    return words >= 3
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
@@ -346,7 +361,7 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
     previous = _previous_word(tokens, i)
     if previous is not None and tokens[previous].lower == "to":
         return None  # "wants to say": the cue is the governing verb
-    if cue_kind(lemma) == "speech" and any(tokens[k].lower in NEGATIONS for k in range(max(0, i - 3), i)):
+    if cue_kind(lemma) == "speech" and _negated(tokens, i):
         return None  # "Wang did not specify ...": the reporter says what the source did not say
     nxt = i + 1
     while nxt < len(tokens) and tokens[nxt].lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES:
@@ -385,6 +400,15 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
     content = _content(tokens, block_first, block_last, i)
     cue = Span(token.start, token.end)
     return Attribution(subject, sentence.index, cue, token.text, content, descriptor)
+
+
+def _negated(tokens: list[Token], i: int) -> bool:
+    """Whether "not", "n't" or "never" is among the three words before tokens[i]."""
+    return (
+        i > 0 and tokens[i - 1].lower in NEGATIONS
+        or i > 1 and tokens[i - 2].lower in NEGATIONS
+        or i > 2 and tokens[i - 3].lower in NEGATIONS
+    )
 
 
 def _passive_agent(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon) -> Attribution | None:
@@ -781,7 +805,7 @@ _NOT_STANCE = frozenset(
 
 
 def known_subject_attributions(
-    text: str, sentences: list[SentenceTokens], lexicon: Lexicon, found: list[Attribution], skip: set[int]
+    text: str, sentences: list[SentenceTokens], lexicon: Lexicon, found: list[Attribution], skip: set[int], cue_sentences: set[int]
 ) -> list[Attribution]:
     """'Trump took to Twitter to accuse ...': a name the article already cites (as the
     subject of a cue elsewhere), as the subject of another sentence whose verb states
@@ -797,8 +821,11 @@ def known_subject_attributions(
         if sentence.index in skip or sentence.index in taken:
             continue
         tokens = sentence.tokens
+        # only a sentence with a cue word or a "that" can hold either kind: look no further in others
+        if sentence.index not in cue_sentences and text.find("that", sentence.start, sentence.end) < 0:
+            continue
         k = _subject_start(tokens)
-        if k is None:
+        if k is None or not (tokens[k].capitalised or tokens[k].lower in DETERMINERS):
             continue
         phrase = phrase_starting_at(tokens, k, lexicon)
         if phrase is None or phrase.form == "pronoun":
