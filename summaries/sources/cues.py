@@ -125,7 +125,7 @@ def _regular_forms(lemma: str) -> set[str]:
     elif lemma.endswith("y") and lemma[-2] not in "aeiou":
         forms.add(lemma[:-1] + "ied")
         forms.add(lemma + "ing")
-    elif lemma in {"admit", "refer", "regret", "commit", "plan", "chat", "quip", "slam", "rebut", "stop"}:
+    elif lemma in {"admit", "refer", "regret", "commit", "plan", "chat", "quip", "slam", "rebut", "stop", "extol", "dub"}:
         forms.add(lemma + lemma[-1] + "ed")
         forms.add(lemma + lemma[-1] + "ing")
     else:

@@ -62,7 +62,7 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday t
 # Labels of "Label: text" paragraphs that are no source's words.
 NOT_SPEAKERS = frozenset(
     """editor editors photo photos source sources caption note notes reporter reporters translator
-    translated tags tag update updated related read watch interviewer question q a answer by
+    translated tags tag update updated related read watch interviewer question q a answer by alias aliases
     written writer author contact email copyright disclaimer correction video image images credit""".split()
 )
 _TURN = re.compile(r"[\"“]?([A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}):\s+(?=\S)")
@@ -417,6 +417,8 @@ def _passive_agent(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon
     if i + 2 >= len(tokens) or tokens[i + 1].lower != "by" or cue_kind(cue_lemma(tokens[i].text) or "") != "speech":
         return None  # "favored by Xi": a stance, not words, is done to the subject
     phrase = phrase_starting_at(tokens, i + 2, lexicon)
+    if phrase is None and tokens[i + 2].lower == "the":
+        phrase = name_starting_at(tokens, i + 3, lexicon)  # "by The Washington Post"
     if phrase is None or phrase.form == "pronoun" or phrase.form == "description" and not _has_proper_word(tokens, phrase):
         return None
     phrase = _extend_with_of_phrase(tokens, phrase, lexicon)
@@ -448,7 +450,7 @@ def _has_proper_word(tokens: list[Token], phrase: Phrase) -> bool:
 
 def _previous_word(tokens: list[Token], i: int) -> int | None:
     j = i - 1
-    while j >= 0 and tokens[j].lower in {"also", "not", "n't", "never", "reportedly", "allegedly", "widely", "often"}:
+    while j >= 0 and (tokens[j].lower in {"also", "not", "n't", "never", "reportedly", "allegedly", "widely", "often", "first", "initially", "originally"} or _is_adverb(tokens[j])):
         j -= 1
     return j if j >= 0 else None
 
@@ -462,8 +464,8 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
             j -= 1
         elif _is_adverb(tokens[j]):
             j -= 1  # "has sharply criticized"
-        elif lower == "on" and j + 1 < i and tokens[j + 1].lower in WEEKDAYS:
-            j -= 1
+        elif lower in {"on", "late", "early", "last", "this"} and j + 1 < i and tokens[j + 1].lower in WEEKDAYS:
+            j -= 1  # "on Monday", "late Friday"
         else:
             break
     if j < 0:
@@ -662,6 +664,7 @@ def _role_opening(tokens: list[Token], comma: int, lexicon: Lexicon) -> Phrase |
             if role is None or role.kind != "anonymous":
                 return None
             role.first, role.start = start, tokens[start].start
+            role.last, role.end = comma - 1, tokens[comma - 1].end  # "chief negotiator"
             return role
     return None
 
@@ -711,10 +714,15 @@ def _right_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> 
     after = phrase.last + 1
     if opening and (after >= len(tokens) or tokens[after].text not in {":", ","}):
         return None, None  # "Hope Hicks did not ...": a name, not "Said Ellis: ..."
+    role_end = None
     if phrase.form == "name" and after + 1 < len(tokens) and tokens[after].text.islower() and noun_class(tokens[after].lower) == "person":
-        named = name_starting_at(tokens, after + 1, lexicon)  # "said MSNBC host Chris Matthews"
+        role_end = after  # "said MSNBC host Chris Matthews"
+    elif phrase.form == "description" and phrase.kind == "anonymous" and after < len(tokens) and tokens[after].capitalised:
+        role_end = phrase.last  # read as the description "MSNBC host" before the name
+    if role_end is not None:
+        named = name_starting_at(tokens, role_end + 1, lexicon)
         if named is not None and named.kind in {"person", "unknown"}:
-            named.descriptor = clean_descriptor(text[phrase.start : tokens[after].end])
+            named.descriptor = clean_descriptor(text[phrase.start : tokens[role_end].end])
             named.first, named.start = phrase.first, phrase.start
             phrase, after = named, named.last + 1
     if after + 1 < len(tokens) and tokens[after].lower in {"of", "at"} and phrase.form == "name":
