@@ -321,22 +321,30 @@ def _title_case(tokens: list[Token]) -> bool:
 
 
 def _outermost(found: list[Attribution]) -> list[Attribution]:
-    """Drop attributions nested in another's content ("Stein said she plans to ..."):
-    the outer source is the one the article cites; the inner one is what it reports."""
-    kept = []
-    for attribution in found:
-        phrase = attribution.phrase
-        nested = any(
-            other is not attribution
+    """Drop attributions nested in the content of an attribution that is kept ("Stein
+    said she plans to ..."): the outer source is the one the article cites; the inner
+    one is what it reports. One nested in a dropped one's content only ("he acknowledged
+    [a reason he felt ...], Ham noted") is kept unless a kept one holds it too."""
+    containers = [
+        [
+            k
+            for k, other in enumerate(found)
+            if other is not attribution
             and other.content is not None
-            and other.content.start <= phrase.start
-            and phrase.end <= other.content.end
+            and other.content.start <= attribution.phrase.start
+            and attribution.phrase.end <= other.content.end
             and not (attribution.content is not None and attribution.content.start <= other.phrase.start < attribution.content.end)
-            for other in found
-        )
-        if not nested:
-            kept.append(attribution)
-    return kept
+        ]
+        for attribution in found
+    ]
+    decided: dict[int, bool] = {}
+
+    def kept(index: int, seen: frozenset[int]) -> bool:
+        if index not in decided:
+            decided[index] = not any(kept(k, seen | {index}) for k in containers[index] if k not in seen)
+        return decided[index]
+
+    return [attribution for index, attribution in enumerate(found) if kept(index, frozenset())]
 
 
 def _according_to(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon) -> Attribution | None:
@@ -781,7 +789,10 @@ def _content(tokens: list[Token], block_first: int, block_last: int, cue: int) -
     """What is attributed: the clause after the cue, or the quote or clause before the source."""
     before = [t for t in tokens[:block_first] if t.is_word]
     joined_by_comma = block_first > 0 and (tokens[block_first - 1].text in {",", "—"} | CLOSE_QUOTES or tokens[block_first - 1].text == '"')
-    if len(before) >= 3 and joined_by_comma:
+    quoted_before = joined_by_comma and tokens[block_first - 1].text != ","
+    # "On November 11, Shen told X that ...": an opening phrase is not what was said when a clause follows the cue
+    clause_after = sum(t.is_word for t in tokens[block_last + 1 :]) >= 4
+    if len(before) >= 3 and joined_by_comma and (quoted_before or not clause_after):
         return _span_between(tokens, 0, block_first)
     start = block_last + 1
     # skip a recipient or a short adverbial before "that": "told Epoch Times that ..."
@@ -791,7 +802,12 @@ def _content(tokens: list[Token], block_first: int, block_last: int, cue: int) -
             break
         if tokens[k].text in {",", ":"} | QUOTES:
             break
-    return _span_between(tokens, start, len(tokens))
+    stop = len(tokens)
+    if any(t.lower in _CLAUSE_OPENERS or t.lower == "as" for t in tokens[max(0, block_first - 3) : block_first]):
+        # "When he wrote his book, McKinley said ...": a subordinate clause ends at its comma
+        comma = _next_index(tokens, start, ",")
+        stop = comma if comma is not None else stop
+    return _span_between(tokens, start, stop)
 
 
 # --- sources already cited, as the subject of another sentence ---

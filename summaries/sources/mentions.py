@@ -102,7 +102,7 @@ DOCUMENT_NOUNS = frozenset(
     review audit research findings notice database affidavit figures statistics estimate estimates
     assessment paper papers decision opinion order charges charge release tweet post video
     footage information average averages polling forecast projection tally ad ads advertisement
-    commercial column editorial op-ed article book message messages""".split()
+    commercial column editorial op-ed article book message messages commentary essay piece""".split()
 )
 
 TITLES = frozenset(
