@@ -34,7 +34,11 @@ SPEECH = (
     "hammer outline liken proclaim blame credit scold chastise lambast lambaste ridicule taunt "
     "concur vouch plead beg rant muse ponder fault scoff invoke castigate berate assail trumpet "
     "dub paint lay take push grill articulate promote advocate champion laud lobby raise voice "
-    "sound issue"
+    "sound issue "
+    # verbs of judging, complaining and urging (after Levin's verb classes)
+    "commend compliment congratulate disparage reproach reprove censure scorn belittle downplay "
+    "bemoan deplore grumble gripe fret whine exhort encourage prod deem rate "
+    "recognize recognise reference cast identify"
 ).split()
 
 # Verbs of belief, knowledge and feeling: an attribution of a state of mind.
@@ -63,7 +67,8 @@ NEEDS_COMPLEMENT = frozenset(
     "point continue charge challenge question back vote support favor favour attack "
     "welcome thank praise hail defend object protest document detail highlight "
     "indicate echo add speak talk answer reply respond quote cite signal "
-    "label hammer credit paint invoke dub assure state grill promote champion lobby".split()
+    "label hammer credit paint invoke dub assure state grill promote champion lobby "
+    "encourage prod deem rate recognize recognise cast reference identify".split()
 )
 
 # Verbs that attribute only with their particle or object noun: "laid out", "took
