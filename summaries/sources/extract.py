@@ -41,6 +41,7 @@ from summaries.sources.mentions import (
     Token,
     article_lexicon,
     description_ending_at,
+    is_name_word,
     name_ending_at,
     name_kind,
     name_starting_at,
@@ -497,7 +498,12 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
             phrase = phrase_ending_at(tokens, opening - 1, lexicon)
             if phrase is not None and phrase.form == "name":
                 return phrase, None, phrase.first
-    phrase = phrase_ending_at(tokens, j, lexicon) or _description_before_attachment(tokens, j, lexicon) or _opening_name(tokens, j, lexicon)
+    phrase = (
+        phrase_ending_at(tokens, j, lexicon)
+        or _description_before_attachment(tokens, j, lexicon)
+        or _opening_name(tokens, j, lexicon)
+        or _whole_subject(tokens, j, lexicon)
+    )
     if phrase is None:
         return None, None, i
     if phrase.form == "pronoun" and phrase.head in {"who", "which"}:
@@ -568,7 +574,7 @@ NOUN_LIKE_CUES = frozenset(
     """report support attack protest state claim comment release show call plan vote answer reply fear
     hope doubt question challenge demand charge promise pledge vow quote post tweet estimate praise
     concern document record detail note study find view dispute rebuke label credit blame tout back
-    welcome thank defend object highlight signal echo count""".split()
+    welcome thank defend object highlight signal echo count point""".split()
 )
 # Words that open another clause, whose subject a participle after it may share.
 _CLAUSE_OPENERS = frozenset("after when because while since before if although though until".split())
@@ -580,6 +586,43 @@ _REPORTING_PARTICIPLES = frozenset(
 
 def _is_adverb(token: Token) -> bool:
     return token.is_word and token.text.islower() and len(token.text) > 4 and token.lower.endswith("ly") and token.lower not in _LY_NOUNS
+
+
+_VERB_LIKE = frozenset(
+    "is are was were be been being has have had do does did will would can could may might must should shall who which that".split()
+)
+
+
+def _whole_subject(tokens: list[Token], j: int, lexicon: Lexicon) -> Phrase | None:
+    """'Experts on North Korea and nuclear nonproliferation said': the noun phrase that
+    opens the sentence and runs up to the cue, when no verb or comma breaks it and it
+    holds a role noun or a name."""
+    c = j + 1
+    while c < len(tokens) and tokens[c].lower in BETWEEN_SUBJECT_AND_CUE and tokens[c].lower not in CUE_FORMS:
+        c += 1
+    lemma = CUE_FORMS.get(tokens[c].lower) if c < len(tokens) else None
+    if lemma is None or lemma in NOUN_LIKE_CUES and tokens[c].lower in {lemma, lemma + "s", lemma + "es"}:
+        return None  # "face questions", "the answer": a noun, not a verb after a long subject
+    k = _subject_start(tokens)
+    if k is None or k > j or j - k > 12:
+        return None
+    head: Token | None = None
+    for token in tokens[k : j + 1]:
+        if not token.is_word or token.lower in _VERB_LIKE or token.lower in CUE_FORMS or token.lower == "to":
+            return None
+        if token.text.islower() and token.lower.endswith(("ed", "ing")) and noun_class(token.lower) is None:
+            return None  # "polls taken over two weeks": a clause of its own
+        if head is None and (noun_class(token.lower) in {"person", "organisation", "document", "media"} or token.capitalised and not token.initial and is_name_word(token, lexicon)):
+            head = token
+    if head is None:
+        return None
+    words = tokens[k : j + 1]
+    kind = noun_class(head.lower) or "unknown"
+    kind = {"person": "anonymous"}.get(kind, kind)
+    determiner = tokens[k].lower if tokens[k].lower in DETERMINERS else ""
+    plural = head.lower.endswith("s") and not head.lower.endswith("ss")
+    name = " ".join(t.text for t in (words[1:] if determiner else words))
+    return Phrase(k, j, tokens[k].start, tokens[j].end, "description", kind, name, head=head.lower.rstrip("s"), determiner=determiner or "some", plural=plural)
 
 
 def _opening_name(tokens: list[Token], j: int, lexicon: Lexicon) -> Phrase | None:
@@ -701,6 +744,10 @@ def _through_prepositions(tokens: list[Token], phrase: Phrase, lexicon: Lexicon)
         head = description_ending_at(tokens, before - 1, lexicon)
         if head is None and before >= 2 and tokens[before - 1].lower.endswith(("ing", "ed")):
             head = description_ending_at(tokens, before - 2, lexicon)  # "an insider working at ..."
+        if head is None and tokens[before].lower in {"of", "at", "from"} and tokens[before - 1].capitalised:
+            person = name_ending_at(tokens, before - 1, lexicon)  # "Mr. Morgan of the Sierra Club"
+            if person is not None and person.kind in {"person", "unknown"} and (person.first == 0 or tokens[person.first - 1].lower not in PREPOSITIONS):
+                head = person
         if head is None:
             if tokens[before].lower in {"of", "for", "at", "in", "from"} and tokens[before - 1].is_word and not tokens[before - 1].capitalised:
                 return None  # "the results of Smith" / "in Washington": not the subject
@@ -717,6 +764,10 @@ def _right_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> 
     if not opening and not (tokens[i - 1].text in {","} | CLOSE_QUOTES or tokens[i - 1].text == '"'):
         return None, None
     phrase = phrase_starting_at(tokens, i + 1, lexicon)
+    if phrase is None and i + 2 < len(tokens) and tokens[i + 1].lower == "the":
+        phrase = name_starting_at(tokens, i + 2, lexicon)  # "said the Rev. Peter Wherry"
+    if phrase is None and i + 3 < len(tokens) and not tokens[i + 1].capitalised and noun_class(tokens[i + 2].lower) == "person":
+        phrase = name_starting_at(tokens, i + 3, lexicon)  # "said 9/11 widow Terry Strada"
     if phrase is None or phrase.head in {"it", "we"} or opening and phrase.form == "pronoun" or phrase.name.lower() in WEEKDAYS:
         return None, None
     after = phrase.last + 1

@@ -260,3 +260,34 @@ def test_seed_001_wang_did_not_specify_is_not_attributed_to_wang():
     assert sentence not in sentence_attributions(sources)
     ukraine = [s for s in sources if "Ukraine" in s.name]
     assert all(article.text[m.start - 10 : m.end] != "Russia-Ukraine" for s in ukraine for m in s.mentions)
+
+
+# --- long subjects, names with their organisation, content ---
+
+
+def test_long_noun_phrase_opening_the_sentence_is_the_subject():
+    text = "Experts on coastal flooding and harbor design said the wall would fail."
+    assert found(text) == {"Experts on coastal flooding and harbor design": ["said"]}
+    assert found("Both candidates face questions about the harbor.") == {}  # a noun, not a cue
+
+
+def test_name_of_organisation_before_the_cue_is_the_person():
+    text = "“It was the least bad outcome,” Mr. Morgan of the Harbor Club said."
+    [source] = sources_of(text)
+    assert source.name == "Morgan" and text[source.mentions[0].start : source.mentions[0].end] == "Mr. Morgan of the Harbor Club"
+
+
+def test_said_the_titled_name():
+    assert found("“It is good,” said the Rev. Peter Wherry, of the Mayfield Church.") == {"Peter Wherry": ["said"]}
+
+
+def test_content_follows_the_cue_after_an_opening_phrase():
+    text = "On November 11, Shen Ming told reporters that the plant had closed."
+    [source] = sources_of(text)
+    content = source.mentions[0].content
+    assert text[content.start : content.end] == "the plant had closed"
+
+
+def test_subordinate_clause_content_ends_at_its_comma():
+    text = "While he acknowledged that funding was short and he felt tired, Ham also noted that morale was low."
+    assert "Ham" in found(text)
