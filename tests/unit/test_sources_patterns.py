@@ -266,8 +266,8 @@ def test_seed_001_wang_did_not_specify_is_not_attributed_to_wang():
 
 
 def test_long_noun_phrase_opening_the_sentence_is_the_subject():
-    text = "Experts on coastal flooding and harbor design said the wall would fail."
-    assert found(text) == {"Experts on coastal flooding and harbor design": ["said"]}
+    text = "Experts on coastal erosion and harbor design said the wall would fail."
+    assert found(text) == {"Experts on coastal erosion and harbor design": ["said"]}
     assert found("Both candidates face questions about the harbor.") == {}  # a noun, not a cue
 
 
