@@ -392,8 +392,8 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
     follower = tokens[i + 1].lower if i + 1 < len(tokens) else ""
     has_complement = follower in {"that", ":", "for", "on", "of", "about", "in", "it"} or follower in OPEN_QUOTES or follower == '"'
     if lemma in NEEDS_COMPLEMENT and not has_complement and not inverted and not _ends_sentence(tokens, i):
-        if subject.form == "description" and not _has_proper_word(tokens, subject):
-            return None  # "the group called X", "a study found ways": too often no attribution
+        if subject.form == "description" and not _has_proper_word(tokens, subject) and not (subject.head in SPECIFIC_DOCUMENTS and lemma == "show"):
+            return None  # "the group called X", "a study found ways": too often no attribution (but "polls show X")
     if subject.form == "description" and subject.determiner == "" :
         if subject.kind == "organisation" and not subject.plural:
             return None  # a bare singular noun ("government said") is rarely the subject
@@ -930,11 +930,19 @@ def known_subject_attributions(
 
 
 def _subject_start(tokens: list[Token]) -> int | None:
-    """Where the subject of a sentence starts: past a conjunction and an opening
-    adverbial phrase closed by a comma ("In July, ...")."""
+    """Where the subject of a sentence starts: past a conjunction, an opening quotation
+    and an opening adverbial phrase closed by a comma ("In July, ...")."""
     k = 0
     while k < len(tokens) and (not tokens[k].is_word and tokens[k].text not in QUOTES or tokens[k].lower in _OPENERS):
         k += 1
+    if k < len(tokens) and tokens[k].text in OPEN_QUOTES:
+        # '"We need change," the businessman said': the subject follows the quotation
+        closing = next((c for c in range(k + 1, len(tokens)) if tokens[c].text in CLOSE_QUOTES), None)
+        if closing is None or closing + 1 >= len(tokens):
+            return None
+        k = closing + 1
+        while k < len(tokens) and not tokens[k].is_word:
+            k += 1
     if k < len(tokens) and (tokens[k].lower in _SUBORDINATE_OPENERS or tokens[k].lower.endswith(("ing", "ed")) and tokens[k].lower not in CUE_FORMS):
         comma = _next_index(tokens, k, ",")
         if comma is None or comma - k > 12:

@@ -78,7 +78,8 @@ PERSON_ROLES = frozenset(
     historian sociologist psychologist biographer scholar academic commentator blogger
     republican democrat republicans democrats liberal conservative progressive conservatives liberals
     campaigner organizer participant attendee delegate student graduate parent parents mom dad
-    journalist journalists advocate advocates reporter reporters""".split()
+    journalist journalists advocate advocates reporter reporters businessman businesswoman entrepreneur
+    billionaire mogul incumbent challenger rival ally allies donor donors backer backers skeptic skeptics""".split()
 )
 
 ORGANISATION_NOUNS = frozenset(
