@@ -38,7 +38,7 @@ SPEECH = (
     # verbs of judging, complaining and urging (after Levin's verb classes)
     "commend compliment congratulate disparage reproach reprove censure scorn belittle downplay "
     "bemoan deplore grumble gripe fret whine exhort encourage prod deem rate "
-    "recognize recognise reference cast identify"
+    "recognize recognise reference cast identify discuss offer decide rule learn press put weigh"
 ).split()
 
 # Verbs of belief, knowledge and feeling: an attribution of a state of mind.
@@ -68,7 +68,7 @@ NEEDS_COMPLEMENT = frozenset(
     "welcome thank praise hail defend object protest document detail highlight "
     "indicate echo add speak talk answer reply respond quote cite signal "
     "label hammer credit paint invoke dub assure state grill promote champion lobby "
-    "encourage prod deem rate recognize recognise cast reference identify".split()
+    "encourage prod deem rate recognize recognise cast reference identify offer".split()
 )
 
 # Verbs that attribute only with their particle or object noun: "laid out", "took
@@ -84,6 +84,12 @@ PARTICLE_CUES: dict[str, frozenset[str]] = {
     # "spoke in a cottage", "spoke to reporters": speaking is no attribution without its topic
     "speak": frozenset({"about", "of", "out", "on", "against"}),
     "talk": frozenset({"about", "of", "on"}),
+    "decide": frozenset({"to", "that", "against", "not", "whether"}),
+    "rule": frozenset({"that", "against", "in", "on", "out"}),
+    "learn": frozenset({"that", "of", "about"}),
+    "press": frozenset({"for"}),
+    "put": frozenset({"it"}),  # "as Smith put it"
+    "weigh": frozenset({"in"}),
 }
 
 # Verbs of making public that attribute only what is published ("released a statement",
@@ -111,6 +117,7 @@ _IRREGULAR = {
     "seek": ("sought",),
     "show": ("shown", "showed"),
     "lay": ("laid",),
+    "put": ("put",),
     "take": ("took", "taken"),
     "lash": (),
 }
@@ -130,7 +137,7 @@ def _regular_forms(lemma: str) -> set[str]:
     elif lemma.endswith("y") and lemma[-2] not in "aeiou":
         forms.add(lemma[:-1] + "ied")
         forms.add(lemma + "ing")
-    elif lemma in {"admit", "refer", "regret", "commit", "plan", "chat", "quip", "slam", "rebut", "stop", "extol", "dub"}:
+    elif lemma in {"admit", "refer", "regret", "commit", "plan", "chat", "quip", "slam", "rebut", "stop", "extol", "dub", "put"}:
         forms.add(lemma + lemma[-1] + "ed")
         forms.add(lemma + lemma[-1] + "ing")
     else:

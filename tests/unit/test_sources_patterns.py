@@ -291,3 +291,10 @@ def test_content_follows_the_cue_after_an_opening_phrase():
 def test_subordinate_clause_content_ends_at_its_comma():
     text = "While he acknowledged that funding was short and he felt tired, Ham also noted that morale was low."
     assert "Ham" in found(text)
+
+
+def test_verbs_that_attribute_with_their_particle_or_clause():
+    assert found("As Ann Vale put it, the harbor is finished.") == {"Ann Vale": ["put"]}
+    assert found("Ann Vale put the files on the desk.") == {}
+    assert found("The Harbor Court ruled that the fee was illegal.") == {"Harbor Court": ["ruled"]}
+    assert found("Ann Vale decided against a second term.") == {"Ann Vale": ["decided"]}
