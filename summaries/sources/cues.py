@@ -37,21 +37,21 @@ SPEECH = (
     "sound issue "
     # verbs of judging, complaining and urging (after Levin's verb classes)
     "commend compliment congratulate disparage reproach reprove censure scorn belittle downplay "
-    "bemoan deplore grumble gripe fret whine exhort encourage prod deem rate "
-    "recognize recognise reference cast identify discuss offer decide rule learn press put weigh"
+    "bemoan deplore grumble gripe fret whine exhort encourage prod rate "
+    "reference cast identify discuss offer rule learn press put weigh"
 ).split()
 
 # Verbs of belief, knowledge and feeling: an attribution of a state of mind.
 BELIEF = (
     "believe think doubt feel fear worry hope expect suspect assume guess know "
     "understand realize realise consider reckon speculate wonder imagine "
-    "suppose see view regard"
+    "suppose see view regard recognize recognise deem"
 ).split()
 
 # Verbs of intention and stance: PolNeAR annotates "X wants", "X plans", "X supports".
 INTENTION = (
     "want plan intend seek aim refuse decline reject oppose support endorse favor "
-    "favour back vote threaten call"
+    "favour back vote threaten call decide"
 ).split()
 
 ALL_LEMMAS: dict[str, str] = {}

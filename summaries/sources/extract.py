@@ -52,6 +52,8 @@ from summaries.sources.mentions import (
 )
 
 NEGATIONS = frozenset("not n't never".split())
+# Words of a reporter's guess about what someone thinks ("it's possible that X realized").
+HEDGES = frozenset("possible possibly perhaps maybe probably likely speculated conceivably".split())
 MODALS = frozenset("may might could would must should will".split())
 
 # Bare plurals that do cite a body ("prosecutors alleged", "authorities said").
@@ -84,10 +86,17 @@ def extract_sources(article: Article) -> list[Source]:
     turn_sentences, attributions = interview_turns(article, sentences)
     attributions.extend(signed_quotes(article))
     cue_sentences: set[int] = set()  # sentences with a cue word, filled by sentence_attributions
+    text = article.text
+    paragraph, inside = -1, False  # whether a curly quotation runs on into the next sentence
     for sentence in sentences:
+        if article.sentences[sentence.index].paragraph != paragraph:
+            paragraph, inside = article.sentences[sentence.index].paragraph, False  # each paragraph reopens its quotes
+        quoted = None
+        if inside or _has_quote_marks(text, sentence.start, sentence.end):
+            quoted, inside = _quoted_positions(sentence.tokens, inside)
         if sentence.index in turn_sentences:
             continue
-        attributions.extend(sentence_attributions(article.text, sentence, lexicon, cue_sentences))
+        attributions.extend(sentence_attributions(text, sentence, lexicon, cue_sentences, quoted))
     attributions.extend(known_subject_attributions(article.text, sentences, lexicon, attributions, turn_sentences, cue_sentences))
     attributions.sort(key=lambda a: (a.phrase.start, a.cue.start if a.cue else 0))
     return link_sources(article, sentences, lexicon, attributions)
@@ -174,14 +183,20 @@ def _last_before(positions: list[int], end: int, start: int) -> int:
 # --- cue-driven attributions ---
 
 
-def _quoted_positions(tokens: list[Token]) -> list[bool]:
-    """For each token, whether it sits inside quotation marks."""
-    inside = False
+def _quoted_positions(tokens: list[Token], inside_at_start: bool = False) -> tuple[list[bool], bool]:
+    """For each token, whether it sits inside quotation marks; and whether a curly
+    quotation is still open at the sentence's end (it runs on into the next sentence,
+    "“He started ... . Second, he ...”"). A sentence whose first curly mark closes a
+    quotation began inside it."""
+    curly = [t.text for t in tokens if t.text in {"“", "”"}]
+    inside = inside_at_start or bool(curly) and curly[0] == "”"
+    straight = False
     flags: list[bool] = []
     for token in tokens:
         if token.text in QUOTES:
             if token.text in {'"', "''"}:
                 inside = not inside
+                straight = True
             elif token.text in OPEN_QUOTES and token.text not in CLOSE_QUOTES:
                 inside = True
             elif token.text in CLOSE_QUOTES and token.text not in OPEN_QUOTES:
@@ -189,20 +204,25 @@ def _quoted_positions(tokens: list[Token]) -> list[bool]:
             flags.append(False)
             continue
         flags.append(inside)
-    # an unbalanced quote (a quotation running on from the last paragraph) says nothing
-    if inside:
-        return [False] * len(tokens)
-    return flags
+    if inside and straight:
+        # an unbalanced straight quote (open or close, who knows) says nothing
+        return [False] * len(tokens), False
+    return flags, inside
 
 
 def _has_quote_marks(text: str, start: int, end: int) -> bool:
     return _QUOTE_MARK.search(text, start, end) is not None
 
 
-def sentence_attributions(text: str, sentence: SentenceTokens, lexicon: Lexicon, cue_sentences: set[int] | None = None) -> list[Attribution]:
-    """The attributions of one sentence; its index goes into `cue_sentences` when it holds a cue word."""
+def sentence_attributions(
+    text: str, sentence: SentenceTokens, lexicon: Lexicon, cue_sentences: set[int] | None = None, quoted: list[bool] | None = None
+) -> list[Attribution]:
+    """The attributions of one sentence; its index goes into `cue_sentences` when it
+    holds a cue word. `quoted` says which tokens sit inside a quotation (worked out
+    here from the sentence alone when not given)."""
     tokens = sentence.tokens
-    quoted = _quoted_positions(tokens) if _has_quote_marks(text, sentence.start, sentence.end) else None
+    if quoted is None and _has_quote_marks(text, sentence.start, sentence.end):
+        quoted, _ = _quoted_positions(tokens)
     found: list[Attribution] = []
     used_phrases: set[tuple[int, int]] = set()
     headline: bool | None = None  # worked out when a capitalised cue word is met
@@ -381,6 +401,8 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
         return _passive_agent(text, sentence, i, lexicon)  # "is said to", "was reported": a source only in a by-phrase
     if cue_kind(lemma) != "speech" and any(tokens[k].lower in MODALS for k in range(max(0, i - 3), i)):
         return None  # "the CCP may have realized": speculation, not an attribution
+    if cue_kind(lemma) != "speech" and any(t.lower in HEDGES for t in tokens[max(0, i - 8) : i]):
+        return None  # "it's possible that China recognized": the reporter's guess
     subject, descriptor, block_first = _left_subject(text, tokens, i, lexicon)
     inverted = False
     if subject is None:
@@ -607,9 +629,13 @@ def _whole_subject(tokens: list[Token], j: int, lexicon: Lexicon) -> Phrase | No
     if k is None or k > j or j - k > 12:
         return None
     head: Token | None = None
+    previous: Token | None = None
     for token in tokens[k : j + 1]:
         if not token.is_word or token.lower in _VERB_LIKE or token.lower in CUE_FORMS or token.lower == "to":
             return None
+        if token.lower in BETWEEN_SUBJECT_AND_CUE or previous is not None and previous.capitalised and token.text.islower() and token.lower.endswith("s") and noun_class(token.lower) is None:
+            return None  # "Wang now lives in ...": a verb of its own
+        previous = token
         if token.text.islower() and token.lower.endswith(("ed", "ing")) and noun_class(token.lower) is None:
             return None  # "polls taken over two weeks": a clause of its own
         if head is None and (noun_class(token.lower) in {"person", "organisation", "document", "media"} or token.capitalised and not token.initial and is_name_word(token, lexicon)):

@@ -298,3 +298,12 @@ def test_verbs_that_attribute_with_their_particle_or_clause():
     assert found("Ann Vale put the files on the desk.") == {}
     assert found("The Harbor Court ruled that the fee was illegal.") == {"Harbor Court": ["ruled"]}
     assert found("Ann Vale decided against a second term.") == {"Ann Vale": ["decided"]}
+
+
+def test_cue_inside_a_quotation_running_on_from_the_last_sentence_is_no_attribution():
+    text = "“The port will close. Tom Reed believes it too, and the council agrees,” said Ann Vale."
+    assert found(text) == {"Ann Vale": ["said"]}
+
+
+def test_guess_about_what_someone_thinks_is_no_attribution():
+    assert found("So it is possible that Ruritania recognized its tanks are outdated.") == {}
