@@ -127,7 +127,7 @@ def interview_turns(article: Article, sentences: list[SentenceTokens]) -> tuple[
         found.append((index, label, paragraph.start + match.start(1), paragraph.start + match.end(1), paragraph.start + match.end()))
     # A headline "Pence: Flowers Won't Be at Debate" is its speaker's claim; elsewhere one
     # "Label: text" paragraph is a heading or a note, and an interview has several turns.
-    headline = [f for f in found if f[0] == 0 and len(f[1].split()) <= 3]
+    headline = [f for f in found if f[0] == 0 and len(f[1].split()) <= 3 and _speaker_label(f[1])]
     if len([f for f in found if len(article.text[f[4] : article.paragraphs[f[0]].end].split()) >= 6]) < 2:
         found = headline
     attributions: list[Attribution] = []
@@ -147,6 +147,16 @@ def interview_turns(article: Article, sentences: list[SentenceTokens]) -> tuple[
             Attribution(phrase, in_paragraph[0] if in_paragraph else 0, Span(colon, colon + 1), ":", content)
         )
     return covered, attributions
+
+
+_NOT_IN_NAMES = frozenset("over on at in to with after before from vs about against into".split())
+
+
+def _speaker_label(label: str) -> bool:
+    """'Pence' or 'Sen. Jo Park' can head a headline as its speaker; 'The Latest' and
+    'Stealth Over Health' are titles."""
+    words = label.lower().split()
+    return bool(words) and words[0] not in DETERMINERS and not any(w in _NOT_IN_NAMES for w in words)
 
 
 def signed_quotes(article: Article) -> list[Attribution]:

@@ -307,3 +307,9 @@ def test_cue_inside_a_quotation_running_on_from_the_last_sentence_is_no_attribut
 
 def test_guess_about_what_someone_thinks_is_no_attribution():
     assert found("So it is possible that Ruritania recognized its tanks are outdated.") == {}
+
+
+def test_headline_title_before_a_colon_is_no_speaker():
+    assert found("The Latest: Harbor closes for the winter season.\n\nThe port shut on Monday.") == {}
+    assert found("Stealth Over Health: Mayor Was Taken Ill.\n\nThe port shut on Monday.") == {}
+    assert found("Pence: Flowers Won't Be at Debate.\n\nThe port shut on Monday.") == {"Pence": [":"]}
