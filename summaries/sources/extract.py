@@ -198,8 +198,8 @@ def _quoted_positions(tokens: list[Token], inside_at_start: bool = False) -> tup
     quotation is still open at the sentence's end (it runs on into the next sentence,
     "“He started ... . Second, he ...”"). A sentence whose first curly mark closes a
     quotation began inside it."""
-    curly = [t.text for t in tokens if t.text in {"“", "”"}]
-    inside = inside_at_start or bool(curly) and curly[0] == "”"
+    first_curly = next((t.text for t in tokens if t.text == "“" or t.text == "”"), None)
+    inside = inside_at_start or first_curly == "”"
     straight = False
     flags: list[bool] = []
     for token in tokens:
@@ -236,29 +236,29 @@ def sentence_attributions(
     found: list[Attribution] = []
     used_phrases: set[tuple[int, int]] = set()
     headline: bool | None = None  # worked out when a capitalised cue word is met
+    cue_forms = CUE_FORMS
     for i, token in enumerate(tokens):
+        lemma = cue_forms.get(token.lower)
+        if lemma is None and token.lower not in _OTHER_CUE_STARTS:
+            continue  # most words: no cue, no "according to", no possessive
         if quoted is not None and quoted[i]:
             continue
         if token.lower == "according" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
             attribution = _according_to(text, sentence, i, lexicon)
         elif token.text in {"’s", "'s"}:
             attribution = _possessive_statement(text, sentence, i, lexicon)
+        elif lemma is None:
+            continue
         elif token.capitalised and not token.initial:
-            lemma = CUE_FORMS.get(token.lower)
-            if lemma is None:
-                continue
             if headline is None:
                 headline = _title_case(tokens)
             if not headline:
                 continue  # "Support Regulations", "SAID": part of a name or a heading
             attribution = _headline_attribution(text, sentence, i, lexicon)
-            if attribution is None and lemma is not None and token.lower.endswith("s") and not _ends_sentence(tokens, i):
+            if attribution is None and token.lower.endswith("s") and not _ends_sentence(tokens, i):
                 if lemma not in NEEDS_TO or tokens[i + 1].lower == "to":  # "..., Sanders Vows To ..."
                     attribution = _verb_attribution(text, sentence, i, lemma, lexicon)
         else:
-            lemma = CUE_FORMS.get(token.lower)
-            if lemma is None or token.capitalised and not token.initial:
-                continue  # "Support Regulations", "SAID": part of a name or a heading
             if cue_sentences is not None:
                 cue_sentences.add(sentence.index)
             following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
@@ -340,6 +340,10 @@ def _headline_attribution(text: str, sentence: SentenceTokens, i: int, lexicon: 
     return Attribution(phrase, sentence.index, cue, token.text, content)
 
 
+# Words that start an attribution without being a cue form: "according to", "Trump’s claim".
+_OTHER_CUE_STARTS = frozenset({"according", "’s", "'s"})
+
+
 def _title_case(tokens: list[Token]) -> bool:
     """A headline written in Title Case: every word longer than three letters capitalised."""
     words = 0
@@ -356,6 +360,8 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
     said she plans to ..."): the outer source is the one the article cites; the inner
     one is what it reports. One nested in a dropped one's content only ("he acknowledged
     [a reason he felt ...], Ham noted") is kept unless a kept one holds it too."""
+    if len(found) < 2:
+        return found  # most sentences: nothing to nest
     containers = [
         [
             k
@@ -368,14 +374,17 @@ def _outermost(found: list[Attribution]) -> list[Attribution]:
         ]
         for attribution in found
     ]
-    decided: dict[int, bool] = {}
-
-    def kept(index: int, seen: frozenset[int]) -> bool:
-        if index not in decided:
-            decided[index] = not any(kept(k, seen | {index}) for k in containers[index] if k not in seen)
-        return decided[index]
-
-    return [attribution for index, attribution in enumerate(found) if kept(index, frozenset())]
+    if not any(containers):
+        return found
+    # kept: held by no kept attribution. Containment has no cycles (a mutual pair is
+    # excluded above), so settling from "all kept" ends within len(found) rounds.
+    kept = [True] * len(found)
+    for _ in range(len(found)):
+        settled = [not any(kept[k] for k in holders) for holders in containers]
+        if settled == kept:
+            break
+        kept = settled
+    return [attribution for attribution, keep in zip(found, kept) if keep]
 
 
 def _according_to(text: str, sentence: SentenceTokens, i: int, lexicon: Lexicon) -> Attribution | None:
@@ -491,7 +500,7 @@ def _has_proper_word(tokens: list[Token], phrase: Phrase) -> bool:
 
 def _previous_word(tokens: list[Token], i: int) -> int | None:
     j = i - 1
-    while j >= 0 and (tokens[j].lower in {"also", "not", "n't", "never", "reportedly", "allegedly", "widely", "often", "first", "initially", "originally"} or _is_adverb(tokens[j])):
+    while j >= 0 and (tokens[j].lower in {"also", "not", "n't", "never", "reportedly", "allegedly", "widely", "often", "first", "initially", "originally"} or tokens[j].lower.endswith("ly") and _is_adverb(tokens[j])):
         j -= 1
     return j if j >= 0 else None
 
@@ -503,7 +512,7 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
         lower = tokens[j].lower
         if lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES or lower in WEEKDAYS or progressive and lower in {"is", "are", "was", "were", "been"}:
             j -= 1
-        elif _is_adverb(tokens[j]):
+        elif lower.endswith("ly") and _is_adverb(tokens[j]):
             j -= 1  # "has sharply criticized"
         elif lower in {"on", "late", "early", "last", "this"} and j + 1 < i and tokens[j + 1].lower in WEEKDAYS:
             j -= 1  # "on Monday", "late Friday"
@@ -796,8 +805,9 @@ def _through_prepositions(tokens: list[Token], phrase: Phrase, lexicon: Lexicon)
 
 def _right_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> tuple[Phrase | None, str | None]:
     """',” said Trump' / ', said Bill Gertz, national security correspondent for ...'."""
-    opening = all(not t.is_word for t in tokens[:i])  # "Said Ellis: ..."
-    if not opening and not (tokens[i - 1].text in {","} | CLOSE_QUOTES or tokens[i - 1].text == '"'):
+    after_comma = i > 0 and (tokens[i - 1].text == "," or tokens[i - 1].text in CLOSE_QUOTES)
+    opening = not after_comma and tokens[i].initial and all(not t.is_word for t in tokens[:i])  # "Said Ellis: ..."
+    if not opening and not after_comma:
         return None, None
     phrase = phrase_starting_at(tokens, i + 1, lexicon)
     if phrase is None and i + 2 < len(tokens) and tokens[i + 1].lower == "the":
@@ -872,13 +882,23 @@ def _span_between(tokens: list[Token], first: int, stop: int) -> Span | None:
     return Span(tokens[first].start, tokens[stop - 1].end)
 
 
+def _words_from(tokens: list[Token], start: int, count: int) -> bool:
+    """Whether at least `count` words stand in tokens[start:]."""
+    for token in tokens[start:]:
+        if token.is_word:
+            count -= 1
+            if count <= 0:
+                return True
+    return False
+
+
 def _content(tokens: list[Token], block_first: int, block_last: int, cue: int) -> Span | None:
     """What is attributed: the clause after the cue, or the quote or clause before the source."""
     before = [t for t in tokens[:block_first] if t.is_word]
     joined_by_comma = block_first > 0 and (tokens[block_first - 1].text in {",", "—"} | CLOSE_QUOTES or tokens[block_first - 1].text == '"')
     quoted_before = joined_by_comma and tokens[block_first - 1].text != ","
     # "On November 11, Shen told X that ...": an opening phrase is not what was said when a clause follows the cue
-    clause_after = sum(t.is_word for t in tokens[block_last + 1 :]) >= 4
+    clause_after = _words_from(tokens, block_last + 1, 4)
     if len(before) >= 3 and joined_by_comma and (quoted_before or not clause_after):
         return _span_between(tokens, 0, block_first)
     start = block_last + 1
