@@ -96,7 +96,7 @@ def extract_sources(article: Article) -> list[Source]:
             quoted, inside = _quoted_positions(sentence.tokens, inside)
         if sentence.index in turn_sentences:
             continue
-        attributions.extend(sentence_attributions(text, sentence, lexicon, cue_sentences, quoted))
+        attributions.extend(sentence_attributions(text, sentence, lexicon, cue_sentences, quoted, quotes_read=True))
     attributions.extend(known_subject_attributions(article.text, sentences, lexicon, attributions, turn_sentences, cue_sentences))
     attributions.sort(key=lambda a: (a.phrase.start, a.cue.start if a.cue else 0))
     return link_sources(article, sentences, lexicon, attributions)
@@ -225,13 +225,18 @@ def _has_quote_marks(text: str, start: int, end: int) -> bool:
 
 
 def sentence_attributions(
-    text: str, sentence: SentenceTokens, lexicon: Lexicon, cue_sentences: set[int] | None = None, quoted: list[bool] | None = None
+    text: str,
+    sentence: SentenceTokens,
+    lexicon: Lexicon,
+    cue_sentences: set[int] | None = None,
+    quoted: list[bool] | None = None,
+    quotes_read: bool = False,
 ) -> list[Attribution]:
     """The attributions of one sentence; its index goes into `cue_sentences` when it
     holds a cue word. `quoted` says which tokens sit inside a quotation (worked out
-    here from the sentence alone when not given)."""
+    here from the sentence alone unless `quotes_read`)."""
     tokens = sentence.tokens
-    if quoted is None and _has_quote_marks(text, sentence.start, sentence.end):
+    if not quotes_read and _has_quote_marks(text, sentence.start, sentence.end):
         quoted, _ = _quoted_positions(tokens)
     found: list[Attribution] = []
     used_phrases: set[tuple[int, int]] = set()

@@ -81,7 +81,8 @@ def scan_candidates(text: str, sentences: list[SentenceTokens], lexicon: Lexicon
             if not token.capitalised and token.lower not in DETERMINERS:
                 i += 1  # neither a name (capitalised) nor a description (a determiner) starts here
                 continue
-            phrase = name_starting_at(tokens, i, lexicon)
+            # a lower-case determiner starts no name: only descriptions are tried there
+            phrase = name_starting_at(tokens, i, lexicon) if token.capitalised else None
             if phrase is not None:
                 phrase = name_or_description(tokens, i, phrase, lexicon)  # "Chinese authorities"
             if phrase is None and token.lower in DETERMINERS:

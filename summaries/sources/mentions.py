@@ -390,7 +390,7 @@ def name_starting_at(tokens: list[Token], first: int, lexicon: Lexicon) -> Phras
 
 
 def _phrase_from_name_run(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> Phrase | None:
-    words = tuple(t.text for t in tokens[first : last + 1])
+    words = (tokens[first].text,) if first == last else tuple([t.text for t in tokens[first : last + 1]])
     # An article names the same people again and again: what the words alone decide
     # is worked out once per article (the lexicon is the article's).
     parts = lexicon.name_runs.get(words)
