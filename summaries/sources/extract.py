@@ -3,9 +3,12 @@
 Per sentence: every cue word (cues.py) outside quotation marks looks for its source
 to the left ("Li further suggested that", "Shen Ming-shih, director of ..., told",
 "Jones, who ..., said") or, after a comma or a closing quote, to the right (",” said
-Trump", "according to the court complaint"). Interview turns ("Zhao Jie: ...")
-are attributions of the whole paragraph. linking.py then merges the mentions into
-sources.
+Trump", "according to the court complaint"). A participle shares its main clause's
+subject ("X left, saying ..."), a Title-Case headline names its speaker ("X Calls
+..."), a passive cue its agent ("reported by The Post"), a possessive its statement
+("X's claim that ..."). Interview turns ("Zhao Jie: ...") are attributions of the
+whole paragraph. A second pass reads sentences whose subject is a source already cited
+(or whose verb takes a that-clause). linking.py then merges the mentions into sources.
 """
 
 from __future__ import annotations
