@@ -7,8 +7,7 @@ Trump", "according to the court complaint"). A participle shares its main clause
 subject ("X left, saying ..."), a Title-Case headline names its speaker ("X Calls
 ..."), a passive cue its agent ("reported by The Post"), a possessive its statement
 ("X's claim that ..."). Interview turns ("Zhao Jie: ...") are attributions of the
-whole paragraph. A second pass reads sentences whose subject is a source already cited
-(or whose verb takes a that-clause). linking.py then merges the mentions into sources.
+whole paragraph. A second pass reads sentences whose subject is a source already cited. linking.py then merges the mentions into sources.
 """
 
 from __future__ import annotations
@@ -946,28 +945,27 @@ _NOT_STANCE = frozenset(
 def known_subject_attributions(
     text: str, sentences: list[SentenceTokens], lexicon: Lexicon, found: list[Attribution], skip: set[int], cue_sentences: set[int]
 ) -> list[Attribution]:
-    """'Trump took to Twitter to accuse ...': a name the article already cites (as the
-    subject of a cue elsewhere), as the subject of another sentence whose verb states
-    what it says, holds or does about someone: PolNeAR counts those as attributions."""
+    """'Trump also pledged ...' where the first pass found no attribution: a name the
+    article already cites (as the subject of a cue elsewhere), as the subject of a
+    sentence holding a cue word, with that cue as its verb."""
+    open_sentences = cue_sentences - {a.sentence for a in found} - skip
+    if not open_sentences:
+        return []
     known: set[str] = set()
     for attribution in found:
         if attribution.phrase.form == "name" and attribution.cue is not None:
-            words = name_words(attribution.phrase.name)
-            known.update(w.lower() for w in words if len(w) > 2)
-    taken = {a.sentence for a in found}
+            known.update(w.lower() for w in name_words(attribution.phrase.name) if len(w) > 2)
+    if not known:
+        return []
     added: list[Attribution] = []
-    for sentence in sentences:
-        if sentence.index in skip or sentence.index in taken:
-            continue
+    for index in sorted(open_sentences):
+        sentence = sentences[index]
         tokens = sentence.tokens
-        # only a sentence with a cue word or a "that" can hold either kind: look no further in others
-        if sentence.index not in cue_sentences and text.find("that", sentence.start, sentence.end) < 0:
-            continue
         k = _subject_start(tokens)
         if k is None or not (tokens[k].capitalised or tokens[k].lower in DETERMINERS):
             continue
         phrase = phrase_starting_at(tokens, k, lexicon)
-        if phrase is None or phrase.form == "pronoun":
+        if phrase is None or phrase.form != "name" or not any(w.lower() in known for w in name_words(phrase.name)):
             continue
         v = phrase.last + 1
         while v < len(tokens) and (tokens[v].lower in BETWEEN_SUBJECT_AND_CUE or tokens[v].lower.endswith("ly") and tokens[v].text.islower()):
@@ -977,10 +975,7 @@ def known_subject_attributions(
         verb = tokens[v]
         if not verb.is_word or not verb.text.islower() or verb.lower in FUNCTION_WORDS or verb.lower in _NOT_STANCE:
             continue
-        is_known = phrase.form == "name" and any(w.lower() in known for w in name_words(phrase.name))
-        clause = tokens[v + 1].lower == "that" and verb.lower.endswith(("ed", "s")) and not verb.lower.endswith("ss")
-        clause = clause and (phrase.form == "name" and phrase.kind != "document" or phrase.determiner != "")
-        if not (is_known and verb.lower in CUE_FORMS or clause):
+        if verb.lower not in CUE_FORMS:
             continue
         if any(tokens[j].lower in NEGATIONS for j in range(phrase.last + 1, v)):
             continue  # "Wang did not specify": what the source did not say
