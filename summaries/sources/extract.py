@@ -54,6 +54,8 @@ from summaries.sources.mentions import (
 )
 
 NEGATIONS = frozenset("not n't never".split())
+# Words between a subject and its cue, less the auxiliaries of the passive (worked out once).
+_BETWEEN_ACTIVE = BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES
 # Words of a reporter's guess about what someone thinks ("it's possible that X realized").
 HEDGES = frozenset("possible possibly perhaps maybe probably likely speculated conceivably".split())
 MODALS = frozenset("may might could would must should will".split())
@@ -416,18 +418,19 @@ def _verb_attribution(text: str, sentence: SentenceTokens, i: int, lemma: str, l
     previous = _previous_word(tokens, i)
     if previous is not None and tokens[previous].lower == "to":
         return None  # "wants to say": the cue is the governing verb
-    if cue_kind(lemma) == "speech" and _negated(tokens, i):
+    speech = cue_kind(lemma) == "speech"
+    if speech and _negated(tokens, i):
         return None  # "Wang did not specify ...": the reporter says what the source did not say
     nxt = i + 1
-    while nxt < len(tokens) and tokens[nxt].lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES:
+    while nxt < len(tokens) and tokens[nxt].lower in _BETWEEN_ACTIVE:
         nxt += 1
     if nxt < len(tokens) and token.lower.endswith("s") and CUE_FORMS.get(tokens[nxt].lower) in {"say", "tell", "show", "find", "suggest"}:
         return None  # "the talks said", "reports say": a noun, the subject of the next cue
     if previous is not None and tokens[previous].lower in PASSIVE_AUXILIARIES and token.lower.endswith(("ed", "said", "told", "found", "known", "shown", "seen", "thought", "written")):
         return _passive_agent(text, sentence, i, lexicon)  # "is said to", "was reported": a source only in a by-phrase
-    if cue_kind(lemma) != "speech" and any(tokens[k].lower in MODALS for k in range(max(0, i - 3), i)):
+    if not speech and any(tokens[k].lower in MODALS for k in range(max(0, i - 3), i)):
         return None  # "the CCP may have realized": speculation, not an attribution
-    if cue_kind(lemma) != "speech" and any(t.lower in HEDGES for t in tokens[max(0, i - 8) : i]):
+    if not speech and any(t.lower in HEDGES for t in tokens[max(0, i - 8) : i]):
         return None  # "it's possible that China recognized": the reporter's guess
     subject, descriptor, block_first = _left_subject(text, tokens, i, lexicon)
     inverted = False
@@ -517,7 +520,7 @@ def _left_subject(text: str, tokens: list[Token], i: int, lexicon: Lexicon) -> t
     progressive = tokens[i].lower.endswith("ing")
     while j >= 0:
         lower = tokens[j].lower
-        if lower in BETWEEN_SUBJECT_AND_CUE - PASSIVE_AUXILIARIES or lower in WEEKDAYS or progressive and lower in {"is", "are", "was", "were", "been"}:
+        if lower in _BETWEEN_ACTIVE or lower in WEEKDAYS or progressive and lower in {"is", "are", "was", "were", "been"}:
             j -= 1
         elif lower.endswith("ly") and _is_adverb(tokens[j]):
             j -= 1  # "has sharply criticized"
