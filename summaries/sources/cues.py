@@ -28,20 +28,30 @@ SPEECH = (
     "defend echo agree disagree object protest demand propose suggest recommend advise "
     "announce unveil release signal hint imply acknowledge concede reaffirm affirm "
     "specify elaborate clarify add lament mourn decry rail lash dismiss mock portray express "
-    "apologize apologise admire brand chime"
+    "apologize apologise admire brand chime "
+    # less frequent verbs of saying, praising and blaming news also uses
+    "interject fume implore gush assure tout extol rebuke deride label crow retweet blurt sigh "
+    "hammer outline liken proclaim blame credit scold chastise lambast lambaste ridicule taunt "
+    "concur vouch plead beg rant muse ponder fault scoff invoke castigate berate assail trumpet "
+    "dub paint lay take push grill articulate promote advocate champion laud lobby raise voice "
+    "sound issue "
+    # verbs of judging, complaining and urging (after Levin's verb classes)
+    "commend compliment congratulate disparage reproach reprove censure scorn belittle downplay "
+    "bemoan deplore grumble gripe fret whine exhort encourage prod rate "
+    "reference cast identify discuss offer rule learn press put weigh"
 ).split()
 
 # Verbs of belief, knowledge and feeling: an attribution of a state of mind.
 BELIEF = (
     "believe think doubt feel fear worry hope expect suspect assume guess know "
     "understand realize realise consider reckon speculate wonder imagine "
-    "suppose see view regard"
+    "suppose see view regard recognize recognise deem"
 ).split()
 
 # Verbs of intention and stance: PolNeAR annotates "X wants", "X plans", "X supports".
 INTENTION = (
     "want plan intend seek aim refuse decline reject oppose support endorse favor "
-    "favour back vote threaten call"
+    "favour back vote threaten call decide"
 ).split()
 
 ALL_LEMMAS: dict[str, str] = {}
@@ -56,8 +66,38 @@ NEEDS_COMPLEMENT = frozenset(
     "find show call see view regard know understand consider post publish release "
     "point continue charge challenge question back vote support favor favour attack "
     "welcome thank praise hail defend object protest document detail highlight "
-    "indicate echo add speak talk answer reply respond quote cite signal".split()
+    "indicate echo add speak talk answer reply respond quote cite signal "
+    "label hammer credit paint invoke dub assure state grill promote champion lobby "
+    "encourage prod deem rate recognize recognise cast reference identify offer".split()
 )
+
+# Verbs that attribute only with their particle or object noun: "laid out", "took
+# issue with", "pushed for".
+PARTICLE_CUES: dict[str, frozenset[str]] = {
+    "lay": frozenset({"out"}),
+    "take": frozenset({"issue"}),
+    "push": frozenset({"for"}),
+    "raise": frozenset({"questions", "concerns", "doubts", "alarm", "objections"}),
+    "voice": frozenset({"concern", "concerns", "support", "opposition", "doubts", "frustration", "skepticism"}),
+    "sound": frozenset({"alarm", "a", "the"}),
+    "issue": frozenset({"a", "statement", "statements", "warning", "warnings", "call"}),
+    # "spoke in a cottage", "spoke to reporters": speaking is no attribution without its topic
+    "speak": frozenset({"about", "of", "out", "on", "against"}),
+    "talk": frozenset({"about", "of", "on"}),
+    "decide": frozenset({"to", "that", "against", "not", "whether"}),
+    "rule": frozenset({"that", "against", "in", "on", "out"}),
+    "learn": frozenset({"that", "of", "about"}),
+    "press": frozenset({"for"}),
+    "put": frozenset({"it"}),  # "as Smith put it"
+    "weigh": frozenset({"in"}),
+}
+
+# Verbs of making public that attribute only what is published ("released a statement",
+# not "released his tax returns"): a document noun must follow within a few words.
+NEEDS_DOCUMENT = frozenset("release unveil publish".split())
+
+# Intention verbs that also attribute with an object once past ("vowed a fight").
+PAST_WITH_OBJECT = frozenset("vow pledge promise".split())
 
 # Intention verbs that are nouns as often as verbs: a cue only before "to"
 # ("declined to comment", "plans to"), not in "orders decline" or "the plan".
@@ -75,7 +115,10 @@ _IRREGULAR = {
     "understand": ("understood",),
     "feel": ("felt",),
     "seek": ("sought",),
-    "show": ("shown",),
+    "show": ("shown", "showed"),
+    "lay": ("laid",),
+    "put": ("put",),
+    "take": ("took", "taken"),
     "lash": (),
 }
 
@@ -94,7 +137,7 @@ def _regular_forms(lemma: str) -> set[str]:
     elif lemma.endswith("y") and lemma[-2] not in "aeiou":
         forms.add(lemma[:-1] + "ied")
         forms.add(lemma + "ing")
-    elif lemma in {"admit", "refer", "regret", "commit", "plan", "chat", "quip", "slam", "rebut", "stop"}:
+    elif lemma in {"admit", "refer", "regret", "commit", "plan", "chat", "quip", "slam", "rebut", "stop", "extol", "dub", "put"}:
         forms.add(lemma + lemma[-1] + "ed")
         forms.add(lemma + lemma[-1] + "ing")
     else:
@@ -126,7 +169,7 @@ BETWEEN_SUBJECT_AND_CUE = frozenset(
     privately openly explicitly simply clearly flatly bluntly angrily strongly directly
     subsequently initially originally apparently personally separately similarly likewise
     long widely generally consistently correctly falsely wrongly mistakenly repeatedly
-    is are was were been being be""".split()
+    is are was were been being be now""".split()
 )
 
 # "is said to", "was reported" and "are expected": passive cues whose subject is the

@@ -41,7 +41,7 @@ from summaries.sources.mentions import (
     name_starting_at,
     noun_class,
 )
-from summaries.sources.names import name_ends, name_key, name_words, spellings
+from summaries.sources.names import alias_groups, name_ends, name_key, name_words, spellings
 from summaries.sources.registry import Entity, Registry
 
 SOURCE_WINDOW = 5  # sentences back a pronoun may reach for a source already cited
@@ -81,7 +81,8 @@ def scan_candidates(text: str, sentences: list[SentenceTokens], lexicon: Lexicon
             if not token.capitalised and token.lower not in DETERMINERS:
                 i += 1  # neither a name (capitalised) nor a description (a determiner) starts here
                 continue
-            phrase = name_starting_at(tokens, i, lexicon)
+            # a lower-case determiner starts no name: only descriptions are tried there
+            phrase = name_starting_at(tokens, i, lexicon) if token.capitalised else None
             if phrase is not None:
                 phrase = name_or_description(tokens, i, phrase, lexicon)  # "Chinese authorities"
             if phrase is None and token.lower in DETERMINERS:
@@ -228,6 +229,7 @@ class Linker:
         self.candidates = CandidateIndex(candidates)
         self._text = text
         self._is_a: dict[str, tuple[list[int], list[frozenset[str]]]] | None = None  # when first asked
+        self._aliases: dict[frozenset[str], tuple[frozenset[str], str]] | None = None  # likewise
         self.registry = Registry()
         self.linked = 0  # mentions linked so far
         # (start, order linked, entity) of every linked mention, by sentence
@@ -275,6 +277,7 @@ class Linker:
                 name, key, full_descriptor, full_kind = full
                 descriptor = _join(descriptor, full_descriptor) if descriptor else full_descriptor
                 phrase = Phrase(phrase.first, phrase.last, phrase.start, phrase.end, "name", full_kind if phrase.kind == "unknown" else phrase.kind, name, descriptor=descriptor, titled=phrase.titled)
+        key, name = self._alias(key, name)
         registry = self.registry
         entity = registry.named_with_key(key)
         if entity is None and len(key) > 1:
@@ -295,12 +298,19 @@ class Linker:
             registry.set_kind(entity, phrase.kind)
         return entity
 
+    def _alias(self, key: frozenset[str], name: str) -> tuple[frozenset[str], str]:
+        """The key and name that stand for a name the text gives as an alias of another
+        ("Aliases: Jin Xinjiang, Julien Jin"); the name's own otherwise."""
+        if self._aliases is None:
+            self._aliases = alias_groups(self._text)
+        return self._aliases.get(key, (key, name))
+
     def _full_name_for(self, word: str, before: int) -> tuple[str, frozenset[str], str | None, str] | None:
         """The one full name earlier in the text whose first or last word is `word`:
         among the named sources, and the people's names met before position `before`."""
         fits: dict[frozenset[str], tuple[str, str | None, str]] = {}
         for entity in self.registry.full_names_fitting(word):
-            fits.setdefault(entity.key, (entity.name, entity.descriptor, entity.kind))
+            fits.setdefault(self._alias(entity.key, entity.name)[0], (entity.name, entity.descriptor, entity.kind))
             if len(fits) > 1:
                 return None
         candidates = self.candidates
@@ -311,6 +321,7 @@ class Linker:
                 self._comparisons += 1
                 if index >= stop:
                     break
+                key, name = self._alias(key, name)
                 if key not in firsts or index < firsts[key][0]:
                     firsts[key] = (index, name)
                 if len(fits.keys() | firsts.keys()) > 1:

@@ -77,7 +77,9 @@ PERSON_ROLES = frozenset(
     researcher economist engineer technician manager designer developer teammate colleague
     historian sociologist psychologist biographer scholar academic commentator blogger
     republican democrat republicans democrats liberal conservative progressive conservatives liberals
-    campaigner organizer participant attendee delegate student graduate parent parents mom dad""".split()
+    campaigner organizer participant attendee delegate student graduate parent parents mom dad
+    journalist journalists advocate advocates reporter reporters businessman businesswoman entrepreneur
+    billionaire mogul incumbent challenger rival ally allies donor donors backer backers skeptic skeptics""".split()
 )
 
 ORGANISATION_NOUNS = frozenset(
@@ -100,7 +102,8 @@ DOCUMENT_NOUNS = frozenset(
     letter filing indictment lawsuit ruling record records email emails transcript investigation
     review audit research findings notice database affidavit figures statistics estimate estimates
     assessment paper papers decision opinion order charges charge release tweet post video
-    footage information""".split()
+    footage information average averages polling forecast projection tally ad ads advertisement
+    commercial column editorial op-ed article book message messages commentary essay piece""".split()
 )
 
 TITLES = frozenset(
@@ -218,6 +221,9 @@ class Lexicon:
 
     proper_words: set[str] = field(default_factory=set)
     lower_words: set[str] = field(default_factory=set)
+    # runs of capitalised words already read (see _phrase_from_name_run); as many as
+    # the article has distinct runs, so linear in its length
+    name_runs: dict[tuple[str, ...], tuple] = field(default_factory=dict)
 
 
 def article_lexicon(token_lists: list[list[Token]]) -> Lexicon:
@@ -384,7 +390,43 @@ def name_starting_at(tokens: list[Token], first: int, lexicon: Lexicon) -> Phras
 
 
 def _phrase_from_name_run(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> Phrase | None:
-    words = [t.text for t in tokens[first : last + 1]]
+    words = (tokens[first].text,) if first == last else tuple([t.text for t in tokens[first : last + 1]])
+    # An article names the same people again and again: what the words alone decide
+    # is worked out once per article (the lexicon is the article's).
+    parts = lexicon.name_runs.get(words)
+    if parts is None:
+        parts = lexicon.name_runs[words] = _name_run_parts(words, lexicon)
+    if parts is _NO_NAME:
+        return None
+    skipped, title_words, name, name_kind_ = parts
+    first += skipped
+    descriptor_words: list[str] = []
+    # Lower-case role words directly before the run: "political commentator Li Linyi".
+    prefix = _role_prefix(tokens, first)
+    if prefix is not None:
+        descriptor_words = [t.text for t in tokens[prefix:first]]
+        first = prefix
+    descriptor_words += [w for w in title_words if not _COURTESY_TITLE.fullmatch(w)]
+    descriptor = " ".join(descriptor_words) or None
+    if descriptor:
+        descriptor = _lower_common(descriptor)
+    kind = name_kind_
+    if kind in {"person", "unknown"} and first > 0 and tokens[first - 1].text.islower() and noun_class(tokens[first - 1].lower) in {"organisation", "media"}:
+        kind = noun_class(tokens[first - 1].lower)  # "advocacy group Humanitarian China", "media Ming Pao"
+    titled = bool(title_words) or prefix is not None
+    if kind == "unknown" and titled:
+        kind = "person"
+    return Phrase(first, last, tokens[first].start, tokens[last].end, "name", kind, name, descriptor=descriptor, titled=titled)
+
+
+_NO_NAME = ()
+
+
+def _name_run_parts(run: tuple[str, ...], lexicon: Lexicon):
+    """For a run of capitalised words: how many leading words to drop, the title words,
+    the name and its kind; or _NO_NAME."""
+    words = list(run)
+    skipped = 0
     # Peel titles and role words off the front: everything up to the last one.
     split = -1
     for index, word in enumerate(words[:-1]):
@@ -401,7 +443,7 @@ def _phrase_from_name_run(tokens: list[Token], first: int, last: int, lexicon: L
         while qualifier - 1 >= 0 and (words[qualifier - 1].lower() in TITLES or noun_class(words[qualifier - 1]) == "person"):
             qualifier -= 1
         if qualifier > 2:
-            first += qualifier
+            skipped = qualifier
             words = words[qualifier:]
             split -= qualifier
     name_words = words[split + 1 :]
@@ -410,26 +452,10 @@ def _phrase_from_name_run(tokens: list[Token], first: int, last: int, lexicon: L
         title_words += name_words[:2]  # "Secretary of State Mike Pompeo"
         name_words = name_words[2:]
     if not name_words:
-        return None
+        return _NO_NAME
     name_words = _strip_common_edges(name_words, lexicon)
-    descriptor_words: list[str] = []
-    # Lower-case role words directly before the run: "political commentator Li Linyi".
-    prefix = _role_prefix(tokens, first)
-    if prefix is not None:
-        descriptor_words = [t.text for t in tokens[prefix:first]]
-        first = prefix
-    descriptor_words += [w for w in title_words if not _COURTESY_TITLE.fullmatch(w)]
-    descriptor = " ".join(descriptor_words) or None
-    if descriptor:
-        descriptor = _lower_common(descriptor)
     name = _strip_possessive(" ".join(name_words)).replace(" ’s ", "’s ").replace(" 's ", "'s ")
-    kind = name_kind(name_words)
-    if kind in {"person", "unknown"} and first > 0 and tokens[first - 1].text.islower() and noun_class(tokens[first - 1].lower) in {"organisation", "media"}:
-        kind = noun_class(tokens[first - 1].lower)  # "advocacy group Humanitarian China", "media Ming Pao"
-    titled = bool(title_words) or prefix is not None
-    if kind == "unknown" and titled:
-        kind = "person"
-    return Phrase(first, last, tokens[first].start, tokens[last].end, "name", kind, name, descriptor=descriptor, titled=titled)
+    return skipped, tuple(title_words), name, name_kind(name_words)
 
 
 def _strip_common_edges(words: list[str], lexicon: Lexicon) -> list[str]:
