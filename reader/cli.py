@@ -15,6 +15,7 @@ Each group of subcommands lives in its own module under reader/commands/.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 from typing import Sequence
@@ -34,7 +35,14 @@ class SafeArgumentParser(argparse.ArgumentParser):
         super()._print_message(terminal_safe(message) if message else message, file)
 
 
+# Cleaning and analysis make many small objects that live as long as their article: the
+# collector's default (a pass every 700 new objects) spent a quarter of `reader clean`'s
+# time on 100,000 short paragraphs walking them again. Cycles are still collected.
+GC_THRESHOLD = (20_000, 10, 10)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    gc.set_threshold(*GC_THRESHOLD)
     argv = list(sys.argv[1:] if argv is None else argv)
     parser, commands = command_parser()
     if _command_name(argv) in commands:
