@@ -34,6 +34,7 @@ from summaries.model import Article, Mention, Source
 from summaries.sources.attribution import PREPOSITIONS, Attribution, SentenceTokens, apposition_after, clean_descriptor
 from summaries.sources.mentions import (
     DETERMINERS,
+    FUNCTION_WORDS,
     Lexicon,
     Phrase,
     description_starting_at,
@@ -129,11 +130,26 @@ _IS_A = re.compile(
 )
 
 
+# Words that open a sentence before a comma ("Instead, the firm ...") and are no name.
+_OPENING_ADVERBS = frozenset(
+    "instead nevertheless nonetheless therefore thus furthermore besides otherwise indeed likewise hence "
+    "today yesterday tonight now then later earlier first second finally overall again recently currently "
+    "previously similarly additionally separately ultimately importantly notably".split()
+)
+
+
+def _is_opener(name: str) -> bool:
+    lowered = name.lower()
+    return " " not in lowered and (lowered in FUNCTION_WORDS or lowered in _OPENING_ADVERBS)
+
+
 def _is_a_evidence(text: str) -> dict[str, tuple[list[int], list[frozenset[str]]]]:
     """Names the text itself calls a company, firm, app...: "Zoom is a ... company";
     per head noun, where each is said (in order) and the name's key."""
     evidence: dict[str, tuple[list[int], list[frozenset[str]]]] = {}
     for match in _IS_A.finditer(text):
+        if _is_opener(match.group(1)):
+            continue  # "However, the company said": a sentence's opening word, not a name
         positions, keys = evidence.setdefault(match.group(2), ([], []))
         positions.append(match.start())
         keys.append(name_key(match.group(1)))

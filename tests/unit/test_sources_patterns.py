@@ -316,3 +316,13 @@ def test_headline_title_before_a_colon_is_no_speaker():
     assert found("The Latest: Harbor closes for the winter season.\n\nThe port shut on Monday.") == {}
     assert found("Stealth Over Health: Mayor Was Taken Ill.\n\nThe port shut on Monday.") == {}
     assert found("Pence: Flowers Won't Be at Debate.\n\nThe port shut on Monday.") == {"Pence": [":"]}
+
+
+def test_a_sentence_opener_before_the_comma_is_no_company_name():
+    # "However, the company said": "X, the company" is evidence that X is a company only
+    # when X is a name, not the sentence's opening word.
+    for opener in ("However", "Meanwhile", "Recently", "Instead"):
+        article = plain_article(f"Profits fell last year. {opener}, the company said sales rose in March.")
+        assert [s.name for s in extract_sources(article)] == ["company"], opener
+    named = plain_article("Zoom, the company that makes the app, said sales rose in March.")
+    assert [s.name for s in extract_sources(named)] == ["Zoom"]
