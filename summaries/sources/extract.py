@@ -133,15 +133,21 @@ def _without_damaged_content(article: Article, attributions: list[Attribution]) 
 def interview_turns(article: Article, sentences: list[SentenceTokens]) -> tuple[set[int], list[Attribution]]:
     """Paragraphs spoken by a labelled speaker; the interviewer's own turns are not sources."""
     found: list[tuple[int, str, int, int, int]] = []  # paragraph, label, label start, colon, content start
+    labels: dict[str, tuple[int, int]] = {}  # speaker -> the span of their latest label and its colon
     for index, paragraph in enumerate(article.paragraphs):
         text = article.text[paragraph.start : paragraph.end]
         if paragraph.kind == "turn" and paragraph.speaker:
-            colon = text.find(":")
-            label_start = text.find(paragraph.speaker)
-            if label_start < 0:
-                label_start = 0
-            colon = colon if colon >= 0 else label_start + len(paragraph.speaker) - 1
-            found.append((index, paragraph.speaker, paragraph.start + label_start, paragraph.start + colon, paragraph.start + colon + 1))
+            speaker = paragraph.speaker
+            if text.startswith(speaker):
+                after = text[len(speaker) : len(speaker) + 3]
+                colon = len(speaker) + after.find(":") if ":" in after else len(speaker) - 1
+                labels[speaker] = (paragraph.start, paragraph.start + colon)
+                found.append((index, speaker, paragraph.start, paragraph.start + colon, paragraph.start + colon + 1))
+            elif speaker in labels:
+                # A turn that runs on into another paragraph, its label lifted or never
+                # written: the mention is the label that opened the turn, the content all of it.
+                label_start, colon = labels[speaker]
+                found.append((index, speaker, label_start, colon, paragraph.start))
             continue
         match = _TURN.match(text)
         if match is None or len(text[match.end() :].split()) < 3:
