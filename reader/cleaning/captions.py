@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from reader.cleaning.piece import Para, dropped, word_count
+from reader.cleaning.piece import Para, dropped, words_up_to
 from summaries.model import Removal
 
 CAPTION_MAX_WORDS = 60
@@ -39,18 +39,18 @@ _VISUAL = re.compile(
 
 
 def has_credit(text: str) -> bool:
-    return word_count(text) <= CAPTION_MAX_WORDS and bool(_TRAILING_CREDIT.search(text) or _LEADING_TAG.match(text))
+    return words_up_to(text, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS and bool(_TRAILING_CREDIT.search(text) or _LEADING_TAG.match(text))
 
 
 def looks_like_caption_before_header(text: str, header_has_label: bool) -> bool:
     """A short block set right before an article's header: the lead photo's caption?"""
-    if word_count(text) > CAPTION_MAX_WORDS or text.count(". ") > 2:
+    if words_up_to(text, CAPTION_MAX_WORDS + 1) > CAPTION_MAX_WORDS or text.count(". ") > 2:
         return False
     return has_credit(text) or header_has_label or bool(_DATE_STAMP.search(text)) or bool(_VISUAL.search(text))
 
 
 def has_date_stamp(text: str) -> bool:
-    return word_count(text) <= CAPTION_MAX_WORDS and bool(_DATE_STAMP.search(text))
+    return words_up_to(text, CAPTION_MAX_WORDS + 1) <= CAPTION_MAX_WORDS and bool(_DATE_STAMP.search(text))
 
 
 def drop_credited_captions(paragraphs: list[Para], raw: str) -> tuple[list[Para], list[Removal]]:

@@ -18,7 +18,7 @@ from itertools import pairwise
 import re
 
 from reader.cleaning.columns import ends_sentence, starts_lowercase
-from reader.cleaning.piece import Para, dropped, word_count, word_list
+from reader.cleaning.piece import Para, dropped, word_list, words_up_to
 from summaries.model import Removal
 
 TAIL_BLOCK_MAX_WORDS = 45
@@ -42,7 +42,7 @@ _CHAT_WORDS = re.compile(
 
 
 def is_editor_line(text: str) -> bool:
-    return word_count(text) <= 8 and bool(_EDITOR_LINE.match(text))
+    return words_up_to(text, 9) <= 8 and bool(_EDITOR_LINE.match(text))
 
 
 def junk_score(text: str) -> float:
@@ -60,7 +60,7 @@ def junk_score(text: str) -> float:
         score += 0.5
     if not ends_sentence(text):
         score += 0.3
-    if word_count(text) <= 3:
+    if words_up_to(text, 4) <= 3:
         score += 0.2
     return min(score, 1.0)
 
@@ -76,9 +76,9 @@ def drop_editor_lines(paragraphs: list[Para], raw: str) -> tuple[list[Para], lis
 
 
 def drop_tail_junk(paragraphs: list[Para], raw: str) -> tuple[list[Para], list[Removal]]:
-    last_body = max((i for i, p in enumerate(paragraphs) if word_count(p.text) >= BODY_MIN_WORDS), default=-1)
+    last_body = max((i for i, p in enumerate(paragraphs) if words_up_to(p.text, BODY_MIN_WORDS) >= BODY_MIN_WORDS), default=-1)
     tail_start = last_body + 1
-    while tail_start < len(paragraphs) and word_count(paragraphs[tail_start].text) > TAIL_BLOCK_MAX_WORDS:
+    while tail_start < len(paragraphs) and words_up_to(paragraphs[tail_start].text, TAIL_BLOCK_MAX_WORDS + 1) > TAIL_BLOCK_MAX_WORDS:
         tail_start += 1
     tail = paragraphs[tail_start:]
     if not tail or last_body < 0:
@@ -106,7 +106,7 @@ def _unbalanced_close_quote(text: str) -> bool:
 
 
 def is_orphan_fragment(text: str) -> bool:
-    words = word_count(text)
+    words = words_up_to(text, ORPHAN_MAX_WORDS + 1)  # exact when it is at most ORPHAN_MAX_WORDS
     if words > ORPHAN_MAX_WORDS:
         return False
     if starts_lowercase(text):

@@ -9,6 +9,7 @@ per core, forked once the engine is loaded so each starts warm.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -203,22 +204,51 @@ def import_sources(
             yield known
             continue
         pending.append(item)
-    for source, prepared in zip(pending, _prepared(pending, analyse, workers, max_bytes), strict=True):
-        advance()
-        if prepared.error is not None:
-            yield Outcome(source.origin, error=f"{source.origin}: {prepared.error}")
-            continue
-        new = NewInput(
-            origin=source.origin,
-            data=source.data,
-            sha256=source.sha256,
-            media=source.media,
-            articles=prepared.articles,
-            url=source.url,
-            feed_id=source.feed_id,
-            site=prepared.site,
-        )
-        yield Outcome(source.origin, stored=tuple(library.add(new)))
+    copies = _copies(pending)
+    originals = set(copies.values())
+    stored_of: dict[int, tuple[Stored, ...]] = {}  # what each copied input gave
+    made = _prepared([s for i, s in enumerate(pending) if i not in copies], analyse, workers, max_bytes)
+    try:
+        for index, source in enumerate(pending):
+            original = copies.get(index)
+            if original is not None and stored_of.get(original):
+                advance()
+                yield Outcome(source.origin, stored=tuple(Stored("duplicate", s.key, s.title) for s in stored_of[original]))
+                continue
+            prepared = prepare(source, analyse, max_bytes) if original is not None else next(made)
+            advance()
+            if prepared.error is not None:
+                yield Outcome(source.origin, error=f"{source.origin}: {prepared.error}")
+                continue
+            new = NewInput(
+                origin=source.origin,
+                data=source.data,
+                sha256=source.sha256,
+                media=source.media,
+                articles=prepared.articles,
+                url=source.url,
+                feed_id=source.feed_id,
+                site=prepared.site,
+            )
+            stored = tuple(library.add(new))
+            if index in originals:
+                stored_of[index] = stored
+            yield Outcome(source.origin, stored=stored)
+    finally:
+        made.close()  # the pool's processes end
+
+
+def _copies(pending: list[Source]) -> dict[int, int]:
+    """Which inputs repeat the bytes of an earlier one (read as the same kind of
+    document): their index -> the earlier one's. A copy gives what its original gave,
+    its articles (now duplicates), so it is not cleaned and analysed again (a folder
+    may hold the same file twice). Pages and feed entries are always prepared."""
+    first: dict[tuple[str, str], int] = {}
+    copies: dict[int, int] = {}
+    for index, source in enumerate(pending):
+        if source.url is None and source.pages is None and source.feed_id is None:
+            copies[index] = first.setdefault((source.sha256, source.media), index)
+    return {index: original for index, original in copies.items() if index != original}
 
 
 def _already_known(library: Library, source: Source) -> Outcome | None:
@@ -246,6 +276,9 @@ def _prepared(sources: list[Source], analyse: bool, workers: int | None, max_byt
     # The first in this process: the engine (and its models) load once, before the
     # fork, so every worker starts with them.
     yield prepare(sources[0], analyse, max_bytes)
+    # What the engine loaded is kept for the whole run: frozen, the collector never
+    # walks it again in a worker (nor touches, and so copies, its pages).
+    gc.freeze()
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         tasks = ((source, analyse, max_bytes) for source in sources[1:])
