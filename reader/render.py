@@ -24,14 +24,19 @@ def article_output(analysis: Analysis, fmt: str, parts: tuple[str, ...] = (), sh
     """One article in `fmt`, with the stages in `parts` (computed if needed), as
     `OutputWriter` puts it in the output: each article is written on its own, so
     articles made in other processes can be written as they arrive."""
-    if fmt == "jsonl":
-        return json_safe(json.dumps(analysis.to_json(parts), ensure_ascii=False)) + "\n"
-    if fmt == "json":
-        # The article as `json.dumps(document, indent=2)` writes it inside the list.
-        block = json.dumps(analysis.to_json(parts), ensure_ascii=False, indent=2)
-        return json_safe("\n".join(_JSON_ITEM_INDENT + line for line in block.split("\n")))
+    if fmt in ("json", "jsonl"):
+        return _json_item(analysis.to_json(parts), fmt)
     writer = _text_article if fmt == "text" else _markdown_article
     return terminal_safe(writer(analysis, parts, show_removed))
+
+
+def _json_item(obj: dict, fmt: str) -> str:
+    """One object of the output: a line of JSON Lines, or indented as
+    `json.dumps(document, indent=2)` writes it inside the document's list."""
+    if fmt == "jsonl":
+        return json_safe(json.dumps(obj, ensure_ascii=False)) + "\n"
+    block = json.dumps(obj, ensure_ascii=False, indent=2)
+    return json_safe("\n".join(_JSON_ITEM_INDENT + line for line in block.split("\n")))
 
 
 _JSON_ITEM_INDENT = " " * 4
@@ -41,24 +46,25 @@ _SEPARATORS = {"text": "\n" + "=" * 72 + "\n\n", "markdown": "\n---\n\n", "jsonl
 class OutputWriter:
     """Writes articles formatted by `article_output` to `out`, as each arrives, with what
     goes between and around them: one JSON document, JSON Lines, or text/Markdown with a
-    rule between articles."""
+    rule between articles. `key` names the JSON document's list."""
 
-    def __init__(self, out: TextIO, fmt: str) -> None:
+    def __init__(self, out: TextIO, fmt: str, key: str = "articles") -> None:
         self.out = out
         self.fmt = fmt
+        self.key = key
         self.count = 0
 
     def add(self, article: str) -> None:
         if self.count:
             self.out.write(_SEPARATORS[self.fmt])
         elif self.fmt == "json":
-            self.out.write(f'{{\n  "schema": {SCHEMA_VERSION},\n  "articles": [\n')
+            self.out.write(f'{{\n  "schema": {SCHEMA_VERSION},\n  "{self.key}": [\n')
         self.out.write(article)
         self.count += 1
 
     def close(self) -> None:
         if self.fmt == "json":
-            self.out.write("\n  ]\n}\n" if self.count else f'{{\n  "schema": {SCHEMA_VERSION},\n  "articles": []\n}}\n')
+            self.out.write("\n  ]\n}\n" if self.count else f'{{\n  "schema": {SCHEMA_VERSION},\n  "{self.key}": []\n}}\n')
 
 
 def write(
@@ -217,11 +223,7 @@ def check_output(analysis: Analysis, check: Check, fmt: str) -> str:
     """One check (a summary held against `analysis.article`) in `fmt`, as
     `write_checks` puts it in the output."""
     if fmt in ("json", "jsonl"):
-        obj = analysis.to_json((), check=check)
-        if fmt == "jsonl":
-            return json_safe(json.dumps(obj, ensure_ascii=False)) + "\n"
-        block = json.dumps(obj, ensure_ascii=False, indent=2)
-        return json_safe("\n".join(_JSON_ITEM_INDENT + line for line in block.split("\n")))
+        return _json_item(analysis.to_json((), check=check), fmt)
     writer = _text_check if fmt == "text" else _markdown_check
     return terminal_safe(writer(analysis.article, check))
 
@@ -229,12 +231,10 @@ def check_output(analysis: Analysis, check: Check, fmt: str) -> str:
 def write_checks(outputs: Iterable[str], fmt: str, out: TextIO) -> None:
     """Checks made by `check_output`: `{"schema": 1, "checks": [...]}` for JSON, one per
     line for JSON Lines, separated by a rule for text and Markdown."""
-    outputs = list(outputs)
-    if fmt == "json":
-        body = ",\n".join(outputs)
-        out.write(f'{{\n  "schema": {SCHEMA_VERSION},\n  "checks": [\n{body}\n  ]\n}}\n' if outputs else f'{{\n  "schema": {SCHEMA_VERSION},\n  "checks": []\n}}\n')
-        return
-    out.write(_SEPARATORS[fmt].join(outputs))
+    writer = OutputWriter(out, fmt, key="checks")
+    for output in outputs:
+        writer.add(output)
+    writer.close()
 
 
 def check_summary_line(check: Check) -> str:
