@@ -34,6 +34,7 @@ from typing import Iterable, Sequence
 
 from summaries.model import Article, Check, Claim, ClaimSupport, Flag, Paragraph, Sentence, Source, Span
 from summaries.segment import WORD, sentence_spans
+from summaries.segment import stem as snowball_stem
 from summaries.sources.cues import CUE_FORMS, cue_lemma
 from summaries.sources.mentions import FUNCTION_WORDS, TITLES
 from summaries.wordlist import zipf
@@ -109,13 +110,6 @@ _QUOTE_CHARS = "\"“”‘’"
 # ---------------------------------------------------------------- words
 
 
-@lru_cache(maxsize=1)
-def _stemmer():
-    from nltk.stem.snowball import EnglishStemmer  # pure code, no data to download
-
-    return EnglishStemmer()
-
-
 @lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     """A lower-case word's stem; number words as their digits; no possessive ending."""
@@ -125,7 +119,7 @@ def stem(word: str) -> str:
         return str(NUMBER_WORDS[word])
     if any(ch.isdigit() for ch in word):
         return word.replace(",", "")
-    return _stemmer().stem(word)
+    return snowball_stem(word)
 
 
 @lru_cache(maxsize=1 << 17)

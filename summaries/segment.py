@@ -138,3 +138,16 @@ def word_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[
 
 def words(text: str) -> list[str]:
     return WORD.findall(text)
+
+
+@lru_cache(maxsize=1)
+def _snowball():
+    from nltk.stem.snowball import EnglishStemmer  # pure code, no data to download (sumy's English stemmer is this one)
+
+    return EnglishStemmer()
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """A word's English Snowball stem, memoised: news vocabulary repeats a lot across articles."""
+    return _snowball().stem(word)

@@ -31,6 +31,7 @@ from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
 
 from summaries.rankers.base import RankDocument, Ranked
+from summaries.segment import stem
 from summaries.segment import words as split_words
 
 # Edmundson's cue method rewards "bonus" words and punishes "stigma" words. Bonus:
@@ -49,19 +50,6 @@ def stop_words() -> frozenset[str]:
     from sumy.utils import get_stop_words  # lazily: sumy.utils imports pycountry
 
     return frozenset(get_stop_words("english"))
-
-
-@lru_cache(maxsize=1)
-def _snowball():
-    from sumy.nlp.stemmers import Stemmer  # nltk's Snowball stemmer: pure code, no data
-
-    return Stemmer("english")
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """sumy's English stemmer, memoised: news vocabulary repeats a lot across articles."""
-    return _snowball()(word)
 
 
 class _IndexedSentence(SumySentence):
