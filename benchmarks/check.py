@@ -38,6 +38,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+sys.path.append(str(Path(__file__).resolve().parent))  # last: this folder's summaries.py must not shadow the package
 from bbc_corpus import article_paths, summary_path  # noqa: E402 - beside this script
 
 from summaries.analysis import Analysis  # noqa: E402
