@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from textual.widget import Widget
 
     from reader.library.store import Library, Row
-    from summaries.model import Article
+    from summaries.model import Article, Check
 
 # Analyses kept for recently opened articles (coming back is instant); older ones
 # are dropped so a long session over a large library does not grow without bound.
@@ -64,6 +64,11 @@ class ArticleState:
     failure: str | None = None  # why the summary (first step) failed
     stance_failure: str | None = None  # why the labels (second step) failed
     row: Row | None = None  # the library's row, for an article of the library
+    # A summary given to hold against the article (its name, its text); its check once
+    # made (with the article it was made on); the text a worker is checking now.
+    given: tuple[str, str] | None = None
+    check: tuple[Article, Check] | None = None
+    checking: str | None = None
 
     @cached_property
     def reading_key(self) -> str:
@@ -133,6 +138,17 @@ class OpenArticles:
             self.index = index
             self.stages = stages
             self.reason = reason
+
+    class Checked(Message):
+        """A given summary held against article `index`: its check, or why it failed."""
+
+        def __init__(self, index: int, article: Article, text: str, check: Check | None, problem: str | None) -> None:
+            super().__init__()
+            self.index = index
+            self.article = article
+            self.text = text
+            self.check = check
+            self.problem = problem
 
     def __init__(self, host: Widget, analyser: Analyser = analyse_later, library: Library | None = None) -> None:
         self.host = host
@@ -233,6 +249,20 @@ class OpenArticles:
     def prefetch(self, index: int, options: Options) -> None:
         """Analyse article `index` completely in the background, so opening it is instant."""
         self._start(partial(self._prefetch, index, options), "prefetch")
+
+    def check(self, index: int, analysis: Analysis, text: str) -> None:
+        """Hold the summary `text` against the article in a worker (the check uses the
+        analysis' named sources; the first check in a process also loads the stemmer)."""
+        self[index].checking = text
+        self.host.run_worker(partial(self._check, index, analysis, text), thread=True, group="check")
+
+    def _check(self, index: int, analysis: Analysis, text: str) -> None:
+        try:
+            check = analysis.check(text)
+        except Exception as problem:  # shown, never a crash of the reader
+            self._post(self.Checked(index, analysis.article, text, None, str(problem)))
+            return
+        self._post(self.Checked(index, analysis.article, text, check, None))
 
     def close(self) -> None:
         """Release every worker waiting for a paint: the app is closing."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING, Callable
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -128,12 +127,9 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         self._filled: dict[str, tuple] = {}
         self._per_file: dict[str, int] = {}  # articles per input file, for the rows' `#N`
         self._types: dict[int, str] = {}  # article type of each analysed file article
-        # Given summaries held against articles: (name, text) by article index; the one
-        # given on the command line goes to the first article opened.
+        # The summary given on the command line (name, text): held against the first
+        # article opened (each article's given summary lives in its ArticleState).
         self._check_asked = check
-        self.check_texts: dict[int, tuple[str, str]] = {}
-        self._checks: dict[int, tuple[Article, str, Check]] = {}
-        self._checking: set[tuple[int, str]] = set()  # (article, summary) a worker is checking
 
     # --- composition -----------------------------------------------------
 
@@ -297,9 +293,9 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         if not library_keys.open_row(self, index):
             return
         self.current = index
-        if self._check_asked is not None:
-            self.check_texts[index], self._check_asked = self._check_asked, None
         state = self.open[index]
+        if self._check_asked is not None:
+            state.given, self._check_asked = self._check_asked, None
         self.view.show(state.article)
         self._restore_position(index)
         self.library.highlight_article(index)
@@ -347,46 +343,33 @@ class MainScreen(library_keys.LibraryKeys, Screen):
     def check_of(self, index: int, analysis: Analysis | None) -> Check | str | None:
         """The check of the summary given for article `index`, None when none is given,
         or CHECKING while a worker makes it (once the analysis is here: the check uses
-        its named sources; the first check in a process also loads the stemmer)."""
-        given = self.check_texts.get(index)
-        if given is None:
+        its named sources)."""
+        state = self.open[index]
+        if state.given is None:
             return None
         if analysis is None:
             return CHECKING
-        held = self._checks.get(index)
-        if held is not None and held[0] is analysis.article and held[1] == given[1]:
-            return held[2]
-        if (index, given[1]) not in self._checking:
-            self._checking.add((index, given[1]))
-            self._check_worker(index, analysis, given[1])
+        text = state.given[1]
+        if state.check is not None and state.check[0] is analysis.article and state.check[1].summary_text == text:
+            return state.check[1]
+        if state.checking != text:
+            self.open.check(index, analysis, text)
         return CHECKING
 
-    @work(thread=True, group="check")
-    def _check_worker(self, index: int, analysis: Analysis, text: str) -> None:
-        try:
-            check = analysis.check(text)
-        except Exception as problem:  # shown, never a crash of the reader
-            self.app.call_from_thread(self._check_failed, index, text, problem)
-            return
-        self.app.call_from_thread(self._check_made, index, analysis.article, text, check)
-
-    def _check_made(self, index: int, article: Article, text: str, check: Check) -> None:
-        self._checking.discard((index, text))
-        given = self.check_texts.get(index)
-        if given is None or given[1] != text:
+    def on_open_articles_checked(self, message: OpenArticles.Checked) -> None:
+        state = self.open[message.index]
+        if state.checking == message.text:
+            state.checking = None
+        if state.given is None or state.given[1] != message.text:
             return  # the reader has moved on to another summary
-        self._checks[index] = (article, text, check)
-        if index == self.current:
+        if message.check is None:
+            state.given = None
+            self.notify(terminal_safe(f"The summary could not be checked: {message.problem}"), severity="error", markup=False)
+        else:
+            state.check = (message.article, message.check)
+        if message.index == self.current:
             with self.app.batch_update():
-                self._show(index)
-
-    def _check_failed(self, index: int, text: str, problem: Exception) -> None:
-        self._checking.discard((index, text))
-        if self.check_texts.get(index, ("", ""))[1] == text:
-            del self.check_texts[index]
-        self.notify(terminal_safe(f"The summary could not be checked: {problem}"), severity="error", markup=False)
-        if index == self.current:
-            self._show(index)
+                self._show(message.index)
 
     def action_check_summary(self) -> None:
         """Ask for a summary file and hold it against the article on screen."""
@@ -408,15 +391,16 @@ class MainScreen(library_keys.LibraryKeys, Screen):
         except CheckInputError as problem:
             self.notify(terminal_safe(str(problem)), severity="error", markup=False)
             return
-        self.check_texts[index] = (path, text)
+        self.open[index].given = (path, text)
         if index == self.current:
             self._show_summary_tab(index)
 
     def action_generated_summary(self) -> None:
         """Back from a checked summary to the generated one."""
-        if self.current is None or self.check_texts.pop(self.current, None) is None:
+        if self.current is None or self.open[self.current].given is None:
             return
-        self._checks.pop(self.current, None)
+        state = self.open[self.current]
+        state.given = state.check = None
         self._show_summary_tab(self.current)
 
     def _show_summary_tab(self, index: int) -> None:
@@ -738,10 +722,10 @@ class MainScreen(library_keys.LibraryKeys, Screen):
                 parts += ["  ", ("analysis failed", "bold $error")]
             else:
                 parts += ["  ", ("analysing…", "italic $warning")]
-        checked = self._checks.get(self.current) if self.current is not None and self.current in self.check_texts else None
-        if checked is not None:
-            report = checked[2].report()
-            name = self.check_texts[self.current][0]
+        held = self.open[self.current] if self.current is not None else None
+        if held is not None and held.given is not None and held.check is not None:
+            report = held.check[1].report()
+            name = held.given[0]
             parts += ["  ", ("checking ", "$text-muted"), terminal_safe(name), f" ({report['claims']} claims, {report['flags']} flags)"]
         parts += ["  ", ("algorithm ", "$text-muted"), self.algorithm]
         if analysis is not None and analysis.ready("summary"):
