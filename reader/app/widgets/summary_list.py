@@ -31,6 +31,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.app.targets import Highlight, Target
+from reader.render import FLAG_WORDS, STATUS_MARKS  # the same marks and words as `reader check` prints
 from reader.app.text_layout import overlay_style, styled_segments, visible_text, wrap_spans
 from reader.app.widgets.panel import Panel
 from summaries.analysis import Analysis
@@ -99,8 +100,6 @@ def _assemble(parts: list[tuple[str, str | None]]) -> ItemText:
 
 # What `check` holds while a worker checks the summary.
 CHECKING = "Checking the summary…"
-STATUS_MARKS = {"verbatim": "=", "supported": "✓", "partial": "~", "unsupported": "✗"}
-FLAG_NAMES = {"quote": "quotation"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +135,7 @@ def claim_text(article: Article, check: Check, claim: Claim) -> ItemText:
         (visible_text(" ".join(check.summary_text[claim.start : claim.end].split())), None),
     ]
     for flag in claim.flags:
-        parts += [("\n     ", None), (f"⚑ {FLAG_NAMES.get(flag.kind, flag.kind)}: ", "summary-list--flag")]
+        parts += [("\n     ", None), (f"⚑ {FLAG_WORDS[flag.kind]}: ", "summary-list--flag")]
         parts.append((visible_text(flag.message), "summary-list--muted"))
     return _assemble(parts)
 
