@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from summaries.document import PARAGRAPH
 from summaries.model import Article, Check, Claim, ClaimSupport, Flag, Paragraph, Sentence, Source, Span
 from summaries.segment import WORD, sentence_spans
 from summaries.segment import stem as snowball_stem
@@ -52,7 +53,6 @@ MAX_POSTINGS = 400
 # Shortest claim that can be `verbatim` as a part of a sentence (a whole sentence always can).
 VERBATIM_MIN_WORDS = 4
 
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 # Sentences an extractive summary glued together: "$10.9bn.For", "said.\"The", "\"speculation\".SAIC".
 _GLUED = re.compile(r"[.!?](?=[\"”“]?[A-Z])")
 _QUOTE_MARKS = re.compile("[\"“”]")
@@ -170,7 +170,7 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
     """The summary's sentences (the project's segmentation, paragraph by paragraph),
     with glued sentence ends split too."""
     spans: list[tuple[int, int]] = []
-    for paragraph in _PARAGRAPH.finditer(text):
+    for paragraph in PARAGRAPH.finditer(text):
         for start, end in sentence_spans(text, paragraph.start(), paragraph.end()):
             cut = start
             for glue in _GLUED.finditer(text, start, end):
@@ -214,7 +214,7 @@ def summary_article(text: str, spans: Sequence[tuple[int, int]] | None = None) -
 
     from summaries.model import OffsetMap
 
-    paragraphs = tuple(Paragraph(m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
+    paragraphs = tuple(Paragraph(m.start(), m.end()) for m in PARAGRAPH.finditer(text))
     starts = [p.start for p in paragraphs]
     sentences = tuple(
         Sentence(start, end, max(0, bisect_right(starts, start) - 1)) for start, end in (claim_spans(text) if spans is None else spans)

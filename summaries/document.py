@@ -13,11 +13,12 @@ import numpy as np
 from summaries.model import Article, OffsetMap, Paragraph
 from summaries.segment import split_sentences
 
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+# A paragraph: text up to a blank line.
+PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 
 
 def plain_article(text: str, file: str = "<text>", index: int = 0, title: str | None = None) -> Article:
-    paragraphs = tuple(Paragraph(m.start(), _rstrip_end(text, m.end())) for m in _PARAGRAPH.finditer(text))
+    paragraphs = tuple(Paragraph(m.start(), _rstrip_end(text, m.end())) for m in PARAGRAPH.finditer(text))
     return Article(
         file=file,
         index=index,
