@@ -84,10 +84,13 @@ class Token(NamedTuple):
 class Tokens(list):
     """A paragraph's tokens, with their keys and where the partial ones are, listed once."""
 
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], keys: list[str] | None = None) -> None:
         super().__init__(tokens)
-        self.keys = [t.key for t in tokens]
+        self.keys = keys if keys is not None else [t.key for t in tokens]
         self.partials = [i for i, t in enumerate(tokens) if t.partial]
+
+
+_new_token = tuple.__new__  # what Token(...) runs, without its Python-level __new__
 
 
 def tokens_of(text: str) -> Tokens:
@@ -95,20 +98,39 @@ def tokens_of(text: str) -> Tokens:
     lowered = text.lower().replace("’", "'") if "’" in text else text.lower()
     if len(lowered) != len(text):  # "İ" lower-cases to two characters: keep offsets exact
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+    kinds = _KINDS
+    keys = []
     for match in _TOKEN.finditer(lowered):
         word = match.group()
-        first, last = word[0], word[-1]
-        partial = last == "-" and _PARTIAL.match(word) is not None
-        if partial:
-            key = word[:-1].lstrip(_OPENERS)
-        elif first.isalnum() and last.isalnum():
-            key = word  # the usual word: nothing at its edges
-        else:
-            key = _EDGE.sub("", word)
-        if key:  # a dash or a lone mark is no word: runs pass over it
-            stop = last in _STOP_ENDS and _STOP.search(word) is not None
-            found.append(Token(match.start(), match.end(), key, partial, stop))
-    return Tokens(found)
+        kind = kinds.get(word) or _kind(word)
+        if kind is not _NO_WORD:  # a dash or a lone mark is no word: runs pass over it
+            start = match.start()
+            found.append(_new_token(Token, (start, start + len(word), *kind)))
+            keys.append(kind[0])
+    return Tokens(found, keys)
+
+
+# A lower-cased word as written -> (key, partial, stop), worked out once per word: news
+# wording repeats, and a look-up is cheaper than the edge rules below.
+_KINDS: dict[str, tuple[str, bool, bool]] = {}
+_KINDS_LIMIT = 200_000
+_NO_WORD = ("", False, False)
+
+
+def _kind(word: str) -> tuple[str, bool, bool]:
+    first, last = word[0], word[-1]
+    partial = last == "-" and _PARTIAL.match(word) is not None
+    if partial:
+        key = word[:-1].lstrip(_OPENERS)
+    elif first.isalnum() and last.isalnum():
+        key = word  # the usual word: nothing at its edges
+    else:
+        key = _EDGE.sub("", word)
+    kind = (key, partial, last in _STOP_ENDS and _STOP.search(word) is not None) if key else _NO_WORD
+    if len(_KINDS) >= _KINDS_LIMIT:
+        _KINDS.clear()
+    _KINDS[word] = kind
+    return kind
 
 
 class _Stream:
@@ -120,14 +142,21 @@ class _Stream:
         self.starts: list[int] = []
         for tokens in paragraph_tokens:
             self.starts.append(len(self.words))
-            self.words.extend(t.key for t in tokens)
-            self.stops.extend(t.stop for t in tokens)
+            self.words.extend(tokens.keys if isinstance(tokens, Tokens) else [t.key for t in tokens])
+            self.stops.extend([t.stop for t in tokens])
         self.starts.append(len(self.words))
         self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
         words = self.words
-        for p in range(len(words) - 1):
-            if words[p] and words[p + 1]:
-                self.pairs[(words[p], words[p + 1])].append(p)
+        for p, pair in enumerate(pairwise(words)):  # keys are never empty
+            self.pairs[pair].append(p)
+        # Where a chain may start: the places of the word pairs found elsewhere too, yet
+        # not so often that they anchor nothing (see `places_outside`). Most of a text's
+        # word pairs occur once; the search passes over them at once.
+        self.anchors = sorted(p for places in self.pairs.values() if 1 < len(places) <= MAX_ANCHOR_PLACES for p in places)
+
+    def anchors_in(self, low: int, high: int) -> list[int]:
+        """The places in [low, high) a chain may start from, as offsets from `low`."""
+        return [p - low for p in self.anchors[bisect_left(self.anchors, low) : bisect_left(self.anchors, high)]]
 
     def paragraph_end(self, place: int) -> int:
         """Where the paragraph holding stream place `place` ends."""
@@ -283,13 +312,12 @@ def _next_run(
 
 
 def _index(keys: list[str], key: str, start: int, stop: int) -> int:
-    """Position of `key` in keys[start:stop], or -1."""
+    """Position of `key` in keys[start:stop], or -1. The windows are a few words long and
+    the key is mostly not there: a membership test costs less than list.index's exception."""
     if start >= stop:
         return -1
-    try:
-        return keys.index(key, start, stop)
-    except ValueError:
-        return -1
+    window = keys[start:stop]
+    return start + window.index(key) if key in window else -1
 
 
 def _keys(tokens: list[Token]) -> tuple[list[str], list[int]]:
@@ -407,9 +435,15 @@ def find_chains(paragraph_tokens: list[list[Token]], stream: _Stream | None = No
     for p, tokens in enumerate(paragraph_tokens):
         low, high = stream.starts[p], stream.starts[p + 1]
         chains: list[Chain] = []
+        anchors = stream.anchors_in(low, high - 1)
         i = 0
         n = len(tokens)
         while i < n - 1:
+            # No chain starts where no word pair anchors one: on to the next anchor.
+            next_anchor = bisect_left(anchors, i)
+            if next_anchor == len(anchors):
+                break
+            i = anchors[next_anchor]
             weak: list[Chain] = []
             best = _best_chain_at(tokens, i, stream, low, high, weak)
             if best is None and weak:
@@ -455,10 +489,11 @@ def repair_spliced_passages(paragraphs: list[Para], raw: str, vocabulary: Mappin
         chains = [c for c in chains if c.sure and stream.opens_sentence(c.place)]
         if chains:
             _cut(para, tokens, chains, raw, vocabulary, removals)
+            tokens = None  # the text changed: its words are read again where needed
         if "- " in para.text:
-            _rejoin_split_words(para, raw, vocabulary, removals)
+            tokens = _rejoin_split_words(para, raw, vocabulary, removals, tokens)
         if "-" in para.text:
-            _mark_split_words(para, vocabulary)
+            _mark_split_words(para, vocabulary, tokens)
     return removals
 
 
@@ -541,13 +576,19 @@ def _split_words(text: str, tokens: list[Token]):
                 yield before, after, tail
 
 
-def _rejoin_split_words(para: Para, raw: str, vocabulary: Mapping[str, int], removals: list[Removal]) -> None:
+def _rejoin_split_words(
+    para: Para, raw: str, vocabulary: Mapping[str, int], removals: list[Removal], tokens: Tokens | None = None
+) -> Tokens | None:
     """Undo "expo- rts": a line end's hyphen read into the middle of a line (the body's
     lines after a spliced quote ran out), when a half is no word and the word list
-    takes the joined word. Two words ("wholly- owned") are left as written."""
+    takes the joined word. Two words ("wholly- owned") are left as written.
+    `tokens`: the paragraph's, when known; returned while they still hold."""
     text = para.text
+    tokens = tokens if tokens is not None else tokens_of(text)
+    if not tokens.partials:  # no word ends in a hyphen: nothing split
+        return tokens
     seams = []
-    for before, after, tail in _split_words(text, tokens_of(text)):
+    for before, after, tail in _split_words(text, tokens):
         left, right = text[before.start : before.end - 1].lstrip(_OPENERS), tail.group()
         if min(zipf(left.lower()), zipf(right.lower())) > 0 and left.lower() not in vocabulary:
             continue
@@ -557,23 +598,34 @@ def _rejoin_split_words(para: Para, raw: str, vocabulary: Mapping[str, int], rem
             removals.append(changed(raw, span.raw_start, span.raw_end, REASON_LINE_END, text[before.start : before.end - 1] + right))
     if seams:
         para.piece = para.piece.without(seams)
+        return None
+    return tokens
 
 
-def _mark_split_words(para: Para, vocabulary: Mapping[str, int]) -> None:
+def _mark_split_words(para: Para, vocabulary: Mapping[str, int], tokens: Tokens | None = None) -> None:
     """Mark "stor- Jin's" (a line-end hyphen inside a line, before a word that does not
     complete it, where the half before it is no word of its own), "opera- an" (a word's
     first half before a word no compound ends with) and "in-Bahamas'" (a line ending
     in a hyphen read straight into another column's line)."""
     text = para.text
-    tokens = tokens_of(text) if "- " in text else []
-    for before, after in pairwise(tokens):
-        if not before.partial or before.end == after.start or after.key in _SUSPENDED_HYPHEN_NEXT:
+    if "- " in text:
+        tokens = tokens if tokens is not None else tokens_of(text)
+        _mark_words_split_at(para, vocabulary, tokens)
+    for match in _COLUMN_SEAM.finditer(text):
+        span = para.piece[match.start(1) : match.end()]
+        para.damage.append((span.raw_start, span.raw_end, DAMAGE_TWO_COLUMNS))
+
+
+def _mark_words_split_at(para: Para, vocabulary: Mapping[str, int], tokens: Tokens) -> None:
+    text = para.text
+    for i in tokens.partials:  # only a word ending in a hyphen starts a split word
+        if i + 1 == len(tokens):
+            break
+        before, after = tokens[i], tokens[i + 1]
+        if before.end == after.start or after.key in _SUSPENDED_HYPHEN_NEXT:
             continue
         left = text[before.start : before.end - 1].lstrip(_OPENERS)
         if (zipf(left.lower()) > 0 or left.lower() in vocabulary) and after.key not in _NEVER_SECOND_HALF:
             continue  # "well- known": a word of its own before the hyphen, and one after it
         span = para.piece[before.start : after.end]
         para.damage.append((span.raw_start, span.raw_end, DAMAGE_SPLIT_WORD))
-    for match in _COLUMN_SEAM.finditer(text):
-        span = para.piece[match.start(1) : match.end()]
-        para.damage.append((span.raw_start, span.raw_end, DAMAGE_TWO_COLUMNS))

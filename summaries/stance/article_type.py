@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summaries.model import Article
 
@@ -30,8 +31,9 @@ OPINION_SHARE = 0.5
 ANALYSIS_SHARE = 0.35
 MIN_TURNS = 4
 
+# The look-ahead lets the search skip, cheaply, where no phrase can start (as below).
 _DISCLAIMER = re.compile(
-    r"(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|column|piece)\s+)?are\s+(?:those|the\s+opinions?|the\s+views?)\s+of\s+the\s+(?:author|writer)"
+    r"(?=[vod])(?:views|opinions)\s+expressed\s+(?:in\s+this\s+(?:article|column|piece)\s+)?are\s+(?:those|the\s+opinions?|the\s+views?)\s+of\s+the\s+(?:author|writer)"
     r"|do(?:es)?\s+not\s+necessarily\s+reflect\s+the\s+views",
     re.IGNORECASE,
 )
@@ -137,10 +139,16 @@ def declared_type(article: Article) -> tuple[str, str] | None:
         printed, meant = kicker
         shown = printed if printed.upper() == meant else f"{printed} (read as {meant})"
         return KICKERS[meant], f"kicker: {shown}"
-    disclaimer = _DISCLAIMER.search(article.text)
+    disclaimer = _disclaimer(article.text)
     if disclaimer:
-        return OPINION, f"disclaimer: {disclaimer.group()}"
+        return OPINION, f"disclaimer: {disclaimer}"
     return None
+
+
+@lru_cache(maxsize=8)  # asked by declared_type and classify_type of one article
+def _disclaimer(text: str) -> str | None:
+    found = _DISCLAIMER.search(text)
+    return found.group() if found else None
 
 
 def classify_type(article: Article, opinion_share: float, interview: list[Turn]) -> tuple[str, tuple[str, ...]]:
@@ -152,9 +160,9 @@ def classify_type(article: Article, opinion_share: float, interview: list[Turn])
     if interview:
         speakers = ", ".join(dict.fromkeys(turn.speaker for turn in interview))
         return INTERVIEW, (f"interview turns: {len(interview)} ({speakers})",)
-    disclaimer = _DISCLAIMER.search(article.text)
+    disclaimer = _disclaimer(article.text)
     if disclaimer:
-        return OPINION, (f"disclaimer: {disclaimer.group()}",)
+        return OPINION, (f"disclaimer: {disclaimer}",)
     notice = notice_signals(article)
     if len(notice) >= 3:
         return NOTICE, (f"notice: {'; '.join(notice[:4])}",)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -104,13 +105,13 @@ class Tokens:
 
     def __init__(self, words: list[str]) -> None:
         self.words = words
-        self.word_ids = [_WORD_IDS[word] for word in words]
-        self.ids = [i for ids in self.word_ids for i in ids]
+        self.word_ids = list(map(_WORD_IDS.__getitem__, words))
+        self.ids = list(chain.from_iterable(self.word_ids))
 
 
 def _learn_words(words: set[str]) -> None:
     """Token ids for words not seen yet, all in one tokenizer call."""
-    unseen = [w for w in words if w not in _WORD_IDS]
+    unseen = list(words.difference(_WORD_IDS))
     if not unseen:
         return
     if len(_WORD_IDS) + len(unseen) > _WORD_IDS_LIMIT:
@@ -119,7 +120,8 @@ def _learn_words(words: set[str]) -> None:
     encode = getattr(tokenizer(), "encode_batch_fast", tokenizer().encode_batch)  # fast: no offsets (>= 0.21)
     encodings = encode([_encodable(word) for word in unseen], add_special_tokens=False)
     for word, encoding in zip(unseen, encodings, strict=True):
-        _WORD_IDS[word] = tuple(min(i, limit) for i in encoding.ids)
+        ids = tuple(encoding.ids)
+        _WORD_IDS[word] = ids if not ids or max(ids) <= limit else tuple(min(i, limit) for i in ids)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -128,13 +130,13 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def _encodable(word: str) -> str:
     """`word` as the tokenizer (Rust) accepts it: any Python str can hold lone surrogates
     (bytes decoded with surrogateescape), which are no Unicode text; each reads as U+FFFD."""
-    return _SURROGATE.sub("\ufffd", word)
+    return _SURROGATE.sub("\ufffd", word) if not word.isascii() else word
 
 
 def tokenize(texts: list[str]) -> list[Tokens]:
     """Each text's tokens; whitespace between words is not wording and is dropped."""
     split = [text.split() for text in texts]
-    _learn_words({word for words in split for word in words})
+    _learn_words(set(chain.from_iterable(split)))
     return [Tokens(words) for words in split]
 
 
@@ -205,12 +207,14 @@ class TokenScorer:
         exactly the sum of its words' (their tokens' scores less the centre, over the
         sentence's token count), so these are the words behind it."""
         pushes: dict[str, float] = {}
+        known = self._word_pushes
         for word, ids in zip(tokens.words, tokens.word_ids, strict=True):
             name = _NAMES.get(word)
             if name is None:
                 name = _name(word)
             if name:
-                push = sign * self.word_push(word, ids)
+                push = known.get(word)
+                push = sign * (push if push is not None else self.word_push(word, ids))
                 pushes[name] = max(push, pushes.get(name, push))
         ranked = sorted(((p, w) for w, p in pushes.items() if p > 0), key=lambda pair: -pair[0])
         return tuple(w for _, w in ranked[:count])

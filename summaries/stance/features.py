@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -111,6 +112,9 @@ def _scale(name: str) -> str:
 
 
 _SCALES = tuple((name, _scale(name)) for name in FEATURES)
+_SCALE_OF = dict(_SCALES)
+_INDEX = {name: index for index, name in enumerate(FEATURES)}
+_MEAN, _QUOTED, _LENGTH = (next(i for i, (_, scale) in enumerate(_SCALES) if scale == kind) for kind in ("mean", "quoted", "length"))
 
 # Single quotation marks around a phrase (British style, or scare quotes) become
 # double ones, so one rule finds quoted words; apostrophes stay as they are.
@@ -349,7 +353,8 @@ def extract(sentence: str) -> SentenceFeatures:
 
     tags = lx.part_of_speech()
 
-    hits: dict[str, list[str]] = {name: [] for name in FEATURES}
+    # Only the features that fire get an entry (most do not), in the order they fire.
+    hits: defaultdict[str, list[str]] = defaultdict(list)
     subjective_scores: list[float] = []
     proper: list[str] = []
     for position, i in enumerate(own_index):
@@ -379,10 +384,12 @@ def extract(sentence: str) -> SentenceFeatures:
         hits["exclamation"].append("!")
 
     n_quoted = sum(quoted)
-    hits["scare_quote"].extend(_scare_quotes(text))
-    named = [w for w in raw[1:] if w[:1].isupper()]
-    if hits["reporting_verb"] and (n_quoted or named or "that" in own):
-        hits["attribution"].append(hits["reporting_verb"][0])
+    scare_quotes = _scare_quotes(text)
+    if scare_quotes:
+        hits["scare_quote"].extend(scare_quotes)
+    reporting = hits.get("reporting_verb")
+    if reporting and (n_quoted or "that" in own or any(w[:1].isupper() for w in raw[1:])):
+        hits["attribution"].append(reporting[0])
 
     for original in raw:
         numeral = _NUMERALS.get(original, False)
@@ -390,30 +397,30 @@ def extract(sentence: str) -> SentenceFeatures:
             numeral = _numeral(original)
         if numeral is not None:
             hits[numeral[0]].append(numeral[1])
-    hits["proper_noun_share"].extend(proper)
+    if proper:
+        hits["proper_noun_share"].extend(proper)
     if lower[0] in _OPENING_CONJUNCTIONS:
         hits["opening_conjunction"].append(raw[0])
     first_own = own_index[0] if own_index else None
     if first_own == 0 and (lower[0] == "let's" or _is_imperative(raw, lower, tags)):
         hits["imperative"].append(raw[0])
 
-    values = []
-    for name, scale in _SCALES:
-        if scale == "mean":
-            values.append(sum(subjective_scores) / len(subjective_scores) if subjective_scores else 0.0)
-        elif scale == "quoted":
-            values.append(n_quoted / n_all)
+    # A feature that did not fire has the value 0.0 on every scale but the three below.
+    values = [0.0] * len(FEATURES)
+    for name, words in hits.items():
+        scale = _SCALE_OF[name]
+        if scale == "count":
+            values[_INDEX[name]] = _squash(len(words))
         elif scale == "share":
-            values.append(len(hits[name]) / n_own)
+            values[_INDEX[name]] = len(words) / n_own
         elif scale == "capped share":
-            values.append(min(len(hits[name]) / n_own * 5.0, 1.0))
-        elif scale == "length":
-            values.append(math.log(n_all))
+            values[_INDEX[name]] = min(len(words) / n_own * 5.0, 1.0)
         elif scale == "flag":
-            values.append(1.0 if hits[name] else 0.0)
-        else:
-            values.append(_squash(len(hits[name])))
+            values[_INDEX[name]] = 1.0
+    values[_MEAN] = sum(subjective_scores) / len(subjective_scores) if subjective_scores else 0.0
+    values[_QUOTED] = n_quoted / n_all
+    values[_LENGTH] = math.log(n_all)
     if n_quoted:
         hits["quoted_share"].append(f"{n_quoted} of {n_all} words quoted")
-    evidence = {name: tuple(dict.fromkeys(words)) for name, words in hits.items() if words}
+    evidence = {name: tuple(dict.fromkeys(hits[name])) for name in sorted(hits, key=_INDEX.__getitem__)}
     return SentenceFeatures(tuple(values), evidence)

@@ -16,6 +16,7 @@ from summaries.stance.weights import Weights, shipped_weights
 # below one half while keeping the order among attributed sentences.
 ATTRIBUTED_SCALE = 0.4
 MAX_CUES = 4
+_FEATURE_INDEX = {name: index for index, name in enumerate(FEATURES)}
 # A feature's push on the log-odds must be at least this big to be named as a cue.
 MIN_CUE_WEIGHT = 0.05
 # The embedding's push is named only when it is this big: smaller ones are the
@@ -128,7 +129,10 @@ def _verdict(text: str, source: str | None, tokens: Tokens | None, embedding: fl
     probability = weights.probability(features.values, embedding)
     toward_opinion: list[tuple[float, str]] = []
     toward_reporting: list[tuple[float, str]] = []
-    for name, contribution in zip(FEATURES, weights.contributions(features.values), strict=True):
+    values, feature_weights = features.values, weights.weights
+    for name in features.evidence:  # a feature with no words to show is no cue (see _cue); in FEATURES order
+        index = _FEATURE_INDEX[name]
+        contribution = feature_weights[index] * values[index]
         if abs(contribution) < MIN_CUE_WEIGHT:
             continue
         cue = _cue(name, features.evidence)

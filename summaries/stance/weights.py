@@ -15,6 +15,7 @@ push reads like a feature's: how far this wording moves the verdict from the ave
 from __future__ import annotations
 
 import math
+from operator import mul
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
@@ -49,7 +50,9 @@ class Weights:
 
     def probability(self, values: tuple[float, ...], embedding_contribution: float = 0.0) -> float:
         z = self.bias + self.embedding_centre * bool(self.embedding) + embedding_contribution
-        z += sum(w * v for w, v in zip(self.weights, values, strict=True))
+        if len(values) != len(self.weights):
+            raise ValueError(f"expected {len(self.weights)} feature values, got {len(values)}")
+        z += sum(map(mul, self.weights, values))
         return 1.0 / (1.0 + math.exp(-max(min(z, 40.0), -40.0)))
 
 
