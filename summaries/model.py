@@ -51,7 +51,7 @@ class OffsetMap:
     its characters' origins rather than a simple endpoint lookup.
     """
 
-    __slots__ = ("_raw",)
+    __slots__ = ("_raw", "_ascending")
 
     def __init__(self, raw_offsets: Sequence[int] | np.ndarray) -> None:
         # int32: inputs are capped far below 2**31 characters, and a thousand open
@@ -59,6 +59,7 @@ class OffsetMap:
         self._raw = np.asarray(raw_offsets, dtype=np.int32)
         if self._raw.ndim != 1:
             raise ValueError("raw offsets must be one-dimensional")
+        self._ascending: bool | None = None  # whether no text was moved (worked out once, when asked)
 
     def __len__(self) -> int:
         return int(self._raw.shape[0])
@@ -72,6 +73,10 @@ class OffsetMap:
         if start == end:
             anchor = int(self._raw[start]) if start < len(self) else (int(self._raw[-1]) + 1 if len(self) else 0)
             return RawSpan(anchor, anchor)
+        if self._ascending is None:
+            self._ascending = bool(np.all(self._raw[1:] >= self._raw[:-1]))
+        if self._ascending:  # the usual map: a span's first and last characters bound it
+            return RawSpan(int(self._raw[start]), int(self._raw[end - 1]) + 1)
         window = self._raw[start:end]
         return RawSpan(int(window.min()), int(window.max()) + 1)
 

@@ -66,8 +66,30 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     chunk = text[start:end]
     if not chunk.strip():
         return []
-    spans = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(chunk)]
+    if _one_sentence(chunk):
+        spans = [(start, start + len(chunk.rstrip()))]  # what Punkt gives for it
+    else:
+        spans = [(start + s, start + e) for s, e in _tokenizer().span_tokenize(chunk)]
     return _trim(text, _cut_long(text, _merge_numbered_abbreviations(text, spans)))
+
+
+# Marks that may close a sentence after its full stop ('fine."', 'ended.)').
+_CLOSERS = "\"'’”»)]}"
+
+
+def _one_sentence(chunk: str) -> bool:
+    """Words ending in a letter or digit, then at most sentence-ending marks and closing
+    ones after them, and no sentence-ending mark among the words: Punkt
+    finds one sentence (a break inside that run would leave only punctuation, which it
+    joins back), so it need not be asked. News writes many one-sentence paragraphs."""
+    enders = _sentence_enders()
+    body = chunk.rstrip().rstrip(_CLOSERS).rstrip(enders)  # the words before '?!"'
+    return body[-1:].isalnum() and not any(mark in body for mark in enders)
+
+
+@lru_cache(maxsize=1)
+def _sentence_enders() -> str:
+    return "".join(_tokenizer().rules.sent_end_chars)
 
 
 def _merge_numbered_abbreviations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import pairwise
 from typing import Mapping, NamedTuple
 
@@ -145,14 +145,19 @@ class _Stream:
             self.words.extend(tokens.keys if isinstance(tokens, Tokens) else [t.key for t in tokens])
             self.stops.extend([t.stop for t in tokens])
         self.starts.append(len(self.words))
-        self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
         words = self.words
-        for p, pair in enumerate(pairwise(words)):  # keys are never empty
-            self.pairs[pair].append(p)
-        # Where a chain may start: the places of the word pairs found elsewhere too, yet
-        # not so often that they anchor nothing (see `places_outside`). Most of a text's
-        # word pairs occur once; the search passes over them at once.
-        self.anchors = sorted(p for places in self.pairs.values() if 1 < len(places) <= MAX_ANCHOR_PLACES for p in places)
+        # How often each word pair occurs (counted at C speed), and where the pairs that
+        # may anchor a chain occur: found elsewhere too, yet not so often that they anchor
+        # nothing (see `places_outside`). Most of a text's word pairs occur once.
+        self.counts = Counter(pairwise(words))
+        anchoring = {pair for pair, count in self.counts.items() if 1 < count <= MAX_ANCHOR_PLACES}
+        self.pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
+        self.anchors: list[int] = []  # in order
+        if anchoring:
+            for p, pair in enumerate(pairwise(words)):
+                if pair in anchoring:
+                    self.pairs[pair].append(p)
+                    self.anchors.append(p)
 
     def anchors_in(self, low: int, high: int) -> list[int]:
         """The places in [low, high) a chain may start from, as offsets from `low`."""
@@ -170,8 +175,8 @@ class _Stream:
         """Up to MAX_CANDIDATES places of `pair` whose two words lie outside [low, high);
         none for a pair too common to anchor a chain ("of the"): a rarer pair of the
         passage anchors it, and the runs before it are found from there."""
-        places = self.pairs.get(pair)
-        if not places or len(places) > MAX_ANCHOR_PLACES:
+        places = self.pairs.get(pair)  # only the anchoring pairs' places are listed
+        if not places:
             return []
         before = bisect_left(places, low - 1)
         after = bisect_left(places, high)
@@ -398,7 +403,7 @@ def _distinctive(chain: Chain, tokens: list[Token], stream: _Stream) -> bool:
     for first, last in chain.runs:
         for j in range(first, last - 1):
             pairs += 1
-            rare += len(stream.pairs.get((tokens[j].key, tokens[j + 1].key), ())) <= RARE_PAIR
+            rare += stream.counts[tokens[j].key, tokens[j + 1].key] <= RARE_PAIR
     return rare >= DISTINCT_SHARE * pairs or rare >= DISTINCT_PAIRS
 
 

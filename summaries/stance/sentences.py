@@ -39,8 +39,9 @@ class Verdict:
 
     opinion_probability: float  # the model's, ignoring attribution
     attributed_to: str | None
-    opinion_cues: tuple[str, ...]
-    reporting_cues: tuple[str, ...]
+    # Cue texts, strongest first; the wording cue finds its words when shown (see `cues`).
+    opinion_cues: tuple[str | WordingCue, ...]
+    reporting_cues: tuple[str | WordingCue, ...]
     question: bool = False
     # The author's own words evaluate (see EVALUATIVE_FEATURES) and cite no number or date.
     evaluative: bool = False
@@ -79,12 +80,14 @@ class Verdict:
 
     def cues(self) -> tuple[str, ...]:
         if self.attributed_to:
-            return (f"attributed to: {self.attributed_to}", *self.reporting_cues)[:MAX_CUES]
-        if self.label != "opinion":
-            return self.reporting_cues
-        if self.prior_reason and self.opinion_probability < 0.5:  # the context tipped it
-            return (*self.opinion_cues[: MAX_CUES - 1], self.prior_reason)
-        return self.opinion_cues
+            cues = (f"attributed to: {self.attributed_to}", *self.reporting_cues)[:MAX_CUES]
+        elif self.label != "opinion":
+            cues = self.reporting_cues
+        elif self.prior_reason and self.opinion_probability < 0.5:  # the context tipped it
+            cues = (*self.opinion_cues[: MAX_CUES - 1], self.prior_reason)
+        else:
+            cues = self.opinion_cues
+        return tuple(str(cue) for cue in cues)
 
     def stance(self, index: int) -> SentenceStance:
         return SentenceStance(index, self.label, self.score, self.cues())
@@ -105,30 +108,46 @@ def _cue(name: str, evidence: dict[str, tuple[str, ...]]) -> str | None:
     return f"{CUE_NAMES[name]}: {', '.join(words[:3])}"
 
 
-def _ranked_cues(pairs: list[tuple[float, str]]) -> tuple[str, ...]:
-    cues: list[str] = []
+def _ranked_cues(pairs: list[tuple[float, str | WordingCue]]) -> tuple[str | WordingCue, ...]:
+    cues: list[str | WordingCue] = []
+    labels: list[str] = []
     for _, cue in sorted(pairs, key=lambda pair: -pair[0]):
-        label = cue.split(":", 1)[0]
-        if all(c.split(":", 1)[0] != label for c in cues):  # number and date share one label
+        label = cue.label if isinstance(cue, WordingCue) else cue.split(":", 1)[0]
+        if label not in labels:  # number and date share one label
             cues.append(cue)
+            labels.append(label)
         if len(cues) == MAX_CUES:
             break
     return tuple(cues)
 
 
-def _embedding_cue(tokens: Tokens, contribution: float, weights: Weights) -> str:
-    """'overall wording (embedding +0.42): betrayal, brutal': the push, and the words behind it."""
-    scorer = weights.scorer()
-    words = scorer.strongest_words(tokens, 1.0 if contribution > 0 else -1.0) if scorer else ()
-    cue = f"overall wording (embedding {contribution:+.2f})"
-    return f"{cue}: {', '.join(words)}" if words else cue
+class WordingCue:
+    """'overall wording (embedding +0.42): betrayal, brutal': the push, and the words
+    behind it. The words are looked for only when the cue is shown (`str`): most
+    sentences show the cues of one side only, and at most MAX_CUES of them."""
+
+    __slots__ = ("label", "_tokens", "_sign", "_scorer", "_text")
+
+    def __init__(self, tokens: Tokens, contribution: float, weights: Weights) -> None:
+        self.label = f"overall wording (embedding {contribution:+.2f})"
+        self._tokens, self._sign, self._scorer = tokens, 1.0 if contribution > 0 else -1.0, weights.scorer()
+        self._text: str | None = None
+
+    def __str__(self) -> str:
+        if self._text is None:
+            words = self._scorer.strongest_words(self._tokens, self._sign) if self._scorer else ()
+            self._text = f"{self.label}: {', '.join(words)}" if words else self.label
+            self._tokens = None  # not needed again
+        return self._text
+
+    __repr__ = __str__
 
 
 def _verdict(text: str, source: str | None, tokens: Tokens | None, embedding: float, weights: Weights) -> Verdict:
     features = extract(text)
     probability = weights.probability(features.values, embedding)
-    toward_opinion: list[tuple[float, str]] = []
-    toward_reporting: list[tuple[float, str]] = []
+    toward_opinion: list[tuple[float, str | WordingCue]] = []
+    toward_reporting: list[tuple[float, str | WordingCue]] = []
     values, feature_weights = features.values, weights.weights
     for name in features.evidence:  # a feature with no words to show is no cue (see _cue); in FEATURES order
         index = _FEATURE_INDEX[name]
@@ -140,9 +159,7 @@ def _verdict(text: str, source: str | None, tokens: Tokens | None, embedding: fl
             continue
         (toward_opinion if contribution > 0 else toward_reporting).append((abs(contribution), cue))
     if tokens is not None and abs(embedding) >= MIN_EMBEDDING_CUE:
-        (toward_opinion if embedding > 0 else toward_reporting).append(
-            (abs(embedding), _embedding_cue(tokens, embedding, weights))
-        )
+        (toward_opinion if embedding > 0 else toward_reporting).append((abs(embedding), WordingCue(tokens, embedding, weights)))
     return Verdict(
         opinion_probability=probability,
         attributed_to=source if source is not None else attributed_to(text),

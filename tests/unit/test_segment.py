@@ -1,5 +1,8 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from summaries.document import plain_article
-from summaries.segment import sentence_spans, word_spans
+from summaries.segment import _one_sentence, _tokenizer, sentence_spans, word_spans
 
 
 def sentences(text):
@@ -80,3 +83,26 @@ def test_spans_equal_nltks_punkt_with_the_same_parameters():
     for path in sorted(seeds.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert list(_tokenizer().span_tokenize(text)) == nltk_spans(text), path.name
+
+
+# Text made of words, spaces, line breaks and the marks that end or close a sentence.
+_SEGMENT_TEXT = st.lists(
+    st.sampled_from(["word", "Dr", "U.S", "e.g", "3", " ", "  ", "\n", ".", "?", "!", "...", '"', "'", "“", "”", "(", ")", "]", ",", "-"]),
+    min_size=1,
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SEGMENT_TEXT)
+def test_one_sentence_shortcut_gives_what_punkt_gives(text):
+    # A paragraph with no sentence-ending mark before its last run of them is one
+    # sentence without asking Punkt: exactly the span Punkt would give.
+    if text.strip() and _one_sentence(text):
+        assert list(_tokenizer().span_tokenize(text)) == [(0, len(text.rstrip()))]
+
+
+def test_one_sentence_shortcut_applies_only_without_inner_marks():
+    assert _one_sentence('He said "fine." ')
+    assert not _one_sentence("He left. Then he came back.")
+    assert not _one_sentence("Prices rose 3.5% today")
