@@ -2,12 +2,13 @@
 (list shown, search, size), first paint from a warm library with and without a head
 start, and a refresh of 50 feeds through a local server.
 
-    .venv/bin/python benchmarks/library.py --data ../shared/eval/bbc-summary [--runs 5] [--work DIR]
+    .venv/bin/python benchmarks/library.py --data ../shared/eval/bbc-summary [--runs 5] [--import-runs 3] [--work DIR]
 
 - import: `reader add <data>/articles` (a fresh interpreter, as a user runs it) into a
   new library: every article cleaned and analysed (summary, sources, stance) and
   cached, cleaning and analysis in a process per core. Wall time and the CPU time of
-  every process (so the cores used are CPU / wall).
+  every process (so the cores used are CPU / wall). Repeated (--import-runs), each
+  beside sumy's LexRank timed in this process (the peer: how fast the machine was).
 - reopen: an analysed article read back as the reader opens it (cache row read,
   decompressed, the analysis rebuilt with every stage known), for 200 articles.
 - 10,000 articles: the dev set repeated with changed titles (copy N of an article
@@ -102,6 +103,46 @@ def measure_import(data: Path, library: Path) -> dict[str, float]:
     cpu = _children_cpu() - cpu_before
     added = len(done.stdout.splitlines())
     return {"articles": added, "wall": wall, "cpu": cpu, "rate": added / wall, "cpu_per_article": cpu / added}
+
+
+def lexrank_peer_ms(data: Path, count: int = 150) -> float:
+    """The peer: sumy's LexRank as a user sets it up (stock Snowball stemmer and stop
+    words, our sentences) over `count` dev articles, CPU ms per article in this process.
+    Measured beside each import, it says how fast the machine was at the time."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph as SumyParagraph, Sentence as SumySentence
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.utils import get_stop_words
+
+    from summaries.document import plain_article
+    from summaries.segment import words
+
+    class _Words:  # sumy's own tokenizer needs Punkt data: our word splitter instead
+        to_words = staticmethod(words)
+
+    paths = sorted((data / "articles").glob("*/*.txt"))
+    articles = [plain_article(path.read_text(encoding="utf-8", errors="replace")) for path in paths[:: max(1, len(paths) // count)][:count]]
+    summarizer = LexRankSummarizer(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+    began = time.process_time()
+    for article in articles:
+        sentences = [SumySentence(article.text[s.start : s.end], _Words) for s in article.sentences]
+        summarizer(ObjectDocumentModel([SumyParagraph(sentences)]), 3)
+    return (time.process_time() - began) / len(articles) * 1000
+
+
+def measure_imports(data: Path, library: Path, runs: int) -> list[dict[str, float]]:
+    """`runs` imports into a fresh library each, with the peer measured before each."""
+    results = []
+    for _ in range(runs):
+        for stale in library.parent.glob(library.name + "*"):
+            stale.unlink()
+        peer = lexrank_peer_ms(data)
+        imported = measure_import(data, library)
+        imported["peer_ms"] = peer
+        imported["ratio"] = imported["cpu_per_article"] * 1000 / peer
+        results.append(imported)
+    return results
 
 
 def measure_reopen(library_path: Path, count: int = 200) -> dict[str, list[float]]:
@@ -372,6 +413,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "eval" / "bbc-summary")
     parser.add_argument("--runs", type=int, default=5, help="runs of each fresh-interpreter measurement")
+    parser.add_argument("--import-runs", type=int, default=3, help="imports of the dev set (each into a fresh library)")
     parser.add_argument("--work", type=Path, help="folder for the libraries made (default: a temporary one)")
     parser.add_argument("--paint-child", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--head-start", action="store_true", help=argparse.SUPPRESS)
@@ -391,12 +433,18 @@ def main() -> None:
         stale.unlink()
     print(f"{os.cpu_count()} CPUs; 1-minute load average at start {os.getloadavg()[0]:.2f}; work folder {work}")
 
-    imported = measure_import(args.data, dev)
+    imports = measure_imports(args.data, dev, args.import_runs)
+    for number, imported in enumerate(imports, start=1):
+        print(
+            f"import {number} ({imported['articles']:.0f} BBC articles, analysed and cached): {imported['wall']:.1f} s wall, "
+            f"{imported['rate']:.0f} articles/s; CPU {imported['cpu']:.1f} s ({imported['cpu_per_article'] * 1000:.1f} ms/article, "
+            f"{imported['cpu'] / imported['wall']:.2f} cores busy on average); peer LexRank {imported['peer_ms']:.2f} ms/article, "
+            f"import CPU per article = {imported['ratio']:.2f} x the peer's"
+        )
+    rates = [imported["rate"] for imported in imports]
     print(
-        f"import ({imported['articles']:.0f} BBC articles, analysed and cached): {imported['wall']:.1f} s wall, "
-        f"{imported['rate']:.0f} articles/s; CPU {imported['cpu']:.1f} s ({imported['cpu_per_article'] * 1000:.1f} ms/article, "
-        f"{imported['cpu'] / imported['wall']:.2f} cores busy on average; two idle cores would do "
-        f"{2 / imported['cpu_per_article']:.0f} articles/s at this CPU cost); target >= 150 articles/s"
+        f"import: median {statistics.median(rates):.0f} articles/s (min {min(rates):.0f}, max {max(rates):.0f}, {len(rates)} runs); "
+        f"CPU per article {statistics.median(i['ratio'] for i in imports):.2f} x sumy's LexRank (median); target >= 150 articles/s"
     )
     reopened = measure_reopen(dev)
     print(f"reopen an analysed article (from the cache, 200 articles): wall {_ms(reopened['wall'])}; CPU {_ms(reopened['cpu'])}; target < 20 ms")

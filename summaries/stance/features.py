@@ -227,9 +227,16 @@ class WordProfile:
     copula: bool  # may open an evaluative claim ("is racist")
     proper: bool  # names something (see `_is_proper_noun`) when not first in the sentence
 
+    @property
+    def plain(self) -> bool:
+        """Adds nothing to any feature wherever it stands (most words)."""
+        return not (self.hits or self.subjectivity is not None or self.before_to or self.copula or self.proper)
 
-_PROFILES: dict[str, WordProfile] = {}
+
+# token as written -> its profile, or None for a plain word (nothing to add anywhere).
+_PROFILES: dict[str, WordProfile | None] = {}
 _PROFILES_LIMIT = 100_000
+_UNKNOWN = object()
 
 
 def _profile(original: str) -> WordProfile:
@@ -295,7 +302,7 @@ def _profile(original: str) -> WordProfile:
     profile = WordProfile(word, tuple(hits), subjective, before_to, word in _COPULAS, _is_proper_noun(original, tags))
     if len(_PROFILES) >= _PROFILES_LIMIT:
         _PROFILES.clear()
-    _PROFILES[original] = profile
+    _PROFILES[original] = None if profile.plain else profile
     return profile
 
 
@@ -357,8 +364,14 @@ def extract(sentence: str) -> SentenceFeatures:
     hits: defaultdict[str, list[str]] = defaultdict(list)
     subjective_scores: list[float] = []
     proper: list[str] = []
+    profiles = _PROFILES
     for position, i in enumerate(own_index):
-        profile = _PROFILES.get(raw[i]) or _profile(raw[i])
+        word = raw[i]
+        profile = profiles.get(word, _UNKNOWN)
+        if profile is None:
+            continue  # a plain word (see WordProfile.plain)
+        if profile is _UNKNOWN:
+            profile = _profile(word)
         if profile.proper and i > 0:
             proper.append(raw[i])
         for name in profile.hits:
