@@ -114,3 +114,12 @@ def test_any_python_string_embeds_even_with_lone_surrogates():
     assert broken.ids == replaced.ids and broken.words[2] == "\udca3"
     assert embed(["caf\udce9 \ud800"]).shape == (1, DIMENSIONS)
     assert classify_sentence("The minister said \udca3 taxes will rise.").label in {"opinion", "reporting", "analysis"}
+
+
+def test_words_encoded_together_get_the_ids_they_get_one_by_one():
+    from summaries.stance import embedding
+
+    words = ["Hello", "world.", "(BBC)", "Blair's", "\u2581marked", "naïve", "\udcff", "$3.5bn", "x", "«Zürich»", "—", "日本", "COVID-19"]
+    one_by_one = embedding._encode([embedding._encodable(word) for word in words])
+    assert embedding._encoded(words) == one_by_one
+    assert embedding._encoded(list(reversed(words))) == list(reversed(one_by_one))
