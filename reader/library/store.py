@@ -26,6 +26,7 @@ from reader.library import schema
 from reader.library.errors import LibraryBusy, LibraryDamaged, LibraryError, NotALibrary, UnknownArticle
 
 BUSY_SECONDS = 10.0
+OPEN_RETRY_SECONDS = 0.05  # between tries to open a library another process is creating
 KEY_LENGTH = 6  # hex digits of the content hash in a new article's key (longer on a clash)
 # Rank title matches above text matches.
 TITLE_WEIGHT, TEXT_WEIGHT = 5.0, 1.0
@@ -217,18 +218,42 @@ class Library:
     # --- opening ---------------------------------------------------------
 
     def _open(self) -> None:
+        """Open (or create) the file. Another process may be creating the same library at
+        this moment: SQLite answers some steps of that (the switch to WAL) with "busy" at
+        once instead of waiting, so the whole opening is tried again until the wait is over."""
         if self.path.exists() and not self.path.is_file():
             raise LibraryError(f"cannot open the library {self.path}: it is not a file")
-        existed = self.path.exists() and self.path.stat().st_size > 0
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise LibraryError(f"cannot create the library's folder {self.path.parent}: {error.strerror or error}") from None
+        deadline = time.monotonic() + self.busy_seconds
+        while True:
+            try:
+                self._open_once()
+                return
+            except LibraryBusy:
+                self.close()
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(OPEN_RETRY_SECONDS)
+
+    def _open_once(self) -> None:
+        existed = self.path.exists() and self.path.stat().st_size > 0
         with self._errors():
             db = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None, check_same_thread=False)
             self._db = db
             if existed:
-                self._check_foreign(db)
+                try:
+                    self._check_foreign(db)
+                except NotALibrary:
+                    # A library another process is creating can look so for a moment: read
+                    # it again under the write lock, which its creator holds until done.
+                    db.execute("BEGIN IMMEDIATE")
+                    try:
+                        self._check_foreign(db)
+                    finally:
+                        db.execute("ROLLBACK")
             db.execute("PRAGMA foreign_keys = ON")
             db.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
             if db.execute("PRAGMA journal_mode = WAL").fetchone()[0].lower() != "wal":

@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 from library_support import write_articles
@@ -98,3 +99,31 @@ def test_two_processes_adding_to_one_library_at_once_both_finish(tmp_path):
     assert counts["articles"] == counts["inputs"] == counts["indexed"] == 50
     added = [line for out, _ in results for line in out.splitlines()]
     assert len(added) == 50  # each article reported once, by the process that added it
+
+
+# Opens the library at the moment given (all processes at once), then closes it.
+OPEN = textwrap.dedent(
+    """
+    import sys, time
+    from reader.library.store import Library
+    time.sleep(max(0.0, float(sys.argv[2]) - time.time()))
+    Library(sys.argv[1]).close()
+    """
+)
+
+
+def test_processes_creating_one_new_library_at_once_all_open_it(tmp_path):
+    # The first to create the file is mid-way (switching to WAL, writing its tables)
+    # while the others open it: they wait for it, none is told the file is busy or
+    # is another program's database.
+    env = {**os.environ, "READER_DATA_DIR": "off"}
+    for round_ in range(8):
+        library = tmp_path / f"library-{round_}.sqlite3"
+        at = str(time.time() + 1.5)  # after every process has started
+        runs = [
+            subprocess.Popen([sys.executable, "-c", OPEN, str(library), at], cwd=ROOT, env=env, stderr=subprocess.PIPE, text=True)
+            for _ in range(4)
+        ]
+        errors = [run.communicate(timeout=120)[1] for run in runs]
+        assert [run.returncode for run in runs] == [0, 0, 0, 0], errors
+        assert _integrity(library)["articles"] == 0
