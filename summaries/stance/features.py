@@ -113,7 +113,7 @@ def _scale(name: str) -> str:
 
 _SCALES = tuple((name, _scale(name)) for name in FEATURES)
 _SCALE_OF = dict(_SCALES)
-_INDEX = {name: index for index, name in enumerate(FEATURES)}
+FEATURE_INDEX = {name: index for index, name in enumerate(FEATURES)}  # a feature's place in a vector
 _MEAN, _QUOTED, _LENGTH = (next(i for i, (_, scale) in enumerate(_SCALES) if scale == kind) for kind in ("mean", "quoted", "length"))
 
 # Single quotation marks around a phrase (British style, or scare quotes) become
@@ -421,19 +421,19 @@ def extract(sentence: str) -> SentenceFeatures:
     # A feature that did not fire has the value 0.0 on every scale but the three below.
     values = [0.0] * len(FEATURES)
     for name, words in hits.items():
-        scale = _SCALE_OF[name]
+        scale, index = _SCALE_OF[name], FEATURE_INDEX[name]
         if scale == "count":
-            values[_INDEX[name]] = _squash(len(words))
+            values[index] = _squash(len(words))
         elif scale == "share":
-            values[_INDEX[name]] = len(words) / n_own
+            values[index] = len(words) / n_own
         elif scale == "capped share":
-            values[_INDEX[name]] = min(len(words) / n_own * 5.0, 1.0)
+            values[index] = min(len(words) / n_own * 5.0, 1.0)
         elif scale == "flag":
-            values[_INDEX[name]] = 1.0
+            values[index] = 1.0
     values[_MEAN] = sum(subjective_scores) / len(subjective_scores) if subjective_scores else 0.0
     values[_QUOTED] = n_quoted / n_all
     values[_LENGTH] = math.log(n_all)
     if n_quoted:
         hits["quoted_share"].append(f"{n_quoted} of {n_all} words quoted")
-    evidence = {name: tuple(dict.fromkeys(hits[name])) for name in sorted(hits, key=_INDEX.__getitem__)}
+    evidence = {name: tuple(dict.fromkeys(hits[name])) for name in sorted(hits, key=FEATURE_INDEX.__getitem__)}
     return SentenceFeatures(tuple(values), evidence)

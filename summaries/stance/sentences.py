@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from summaries.model import SentenceStance
 from summaries.stance.attribution import attributed_to
 from summaries.stance.embedding import Tokens, tokenize
-from summaries.stance.features import CUE_NAMES, FEATURES, extract
+from summaries.stance.features import CUE_NAMES, FEATURE_INDEX, extract
 from summaries.stance.weights import Weights, shipped_weights
 
 # An attributed view is reporting whatever its wording ("X believes the plan is
@@ -16,7 +16,6 @@ from summaries.stance.weights import Weights, shipped_weights
 # below one half while keeping the order among attributed sentences.
 ATTRIBUTED_SCALE = 0.4
 MAX_CUES = 4
-_FEATURE_INDEX = {name: index for index, name in enumerate(FEATURES)}
 # A feature's push on the log-odds must be at least this big to be named as a cue.
 MIN_CUE_WEIGHT = 0.05
 # The embedding's push is named only when it is this big: smaller ones are the
@@ -150,7 +149,7 @@ def _verdict(text: str, source: str | None, tokens: Tokens | None, embedding: fl
     toward_reporting: list[tuple[float, str | WordingCue]] = []
     values, feature_weights = features.values, weights.weights
     for name in features.evidence:  # a feature with no words to show is no cue (see _cue); in FEATURES order
-        index = _FEATURE_INDEX[name]
+        index = FEATURE_INDEX[name]
         contribution = feature_weights[index] * values[index]
         if abs(contribution) < MIN_CUE_WEIGHT:
             continue

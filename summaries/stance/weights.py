@@ -37,9 +37,6 @@ class Weights:
     embedding_centre: float = 0.0
     _scorer: list = field(default_factory=list, compare=False, hash=False, repr=False)
 
-    def contributions(self, values: tuple[float, ...]) -> list[float]:
-        return [w * v for w, v in zip(self.weights, values, strict=True)]
-
     def scorer(self) -> TokenScorer | None:
         """Per-token scores for the embedding part, built once (a 32k x 256 product)."""
         if not self.embedding:
