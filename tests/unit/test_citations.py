@@ -2,6 +2,7 @@
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from interview_support import as_interview
 
 from summaries.citations import (
     CitationAwareSelector,
@@ -177,17 +178,13 @@ def test_heading_paragraphs_are_not_summary_sentences():
 def test_an_interviewers_prompts_are_not_summary_sentences():
     # In an interview the answers are the news; the prompts are passed over however
     # central they are, as a question is.
-    from dataclasses import replace
-
     text = (
         "Interviewer: Please describe the military products your factory made for the army.\n\n"
         "Zhao Jie: Our factory made parts for helicopters and fighter jets for the army.\n\n"
         "Interviewer: Your factory kept making military products after the orders stopped.\n\n"
         "Zhao Jie: The factory stopped making military products when the orders stopped last year."
     )
-    article = plain_article(text)
-    speakers = ["Interviewer", "Zhao Jie", "Interviewer", "Zhao Jie"]
-    article.paragraphs = tuple(replace(p, kind="turn", speaker=who) for p, who in zip(article.paragraphs, speakers, strict=True))
+    article = as_interview(plain_article(text), ["Interviewer", "Zhao Jie", "Interviewer", "Zhao Jie"])
     document = prepare(article)
     ranking = [Ranked(i, float(-i)) for i in (0, 2, 1, 3)]  # the prompts ranked first
     items = CitationAwareSelector(document).select(ranking, 2)

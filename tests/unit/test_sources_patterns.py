@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from interview_support import as_interview
 
 from summaries.citations import sentence_attributions
 from summaries.document import plain_article
@@ -331,17 +332,13 @@ def test_a_sentence_opener_before_the_comma_is_no_company_name():
 def test_a_turn_running_on_into_a_paragraph_without_its_label_points_at_the_label():
     # The second answer paragraph has no "Zhao Jie:" of its own: its mention is the label
     # that opened the turn (not the paragraph's first words), its content the paragraph.
-    from dataclasses import replace
-
     text = (
         "Interviewer: Please describe the products your factory made for the army.\n\n"
         "Zhao Jie: Our factory made parts for helicopters and fighter jets for the army.\n\n"
         "Although we were a private firm, the orders came from the state every year.\n\n"
         "Interviewer: Did the orders stop last year when the new rules came in?"
     )
-    article = plain_article(text)
-    speakers = ["Interviewer", "Zhao Jie", "Zhao Jie", "Interviewer"]
-    article.paragraphs = tuple(replace(p, kind="turn", speaker=who) for p, who in zip(article.paragraphs, speakers, strict=True))
+    article = as_interview(plain_article(text), ["Interviewer", "Zhao Jie", "Zhao Jie", "Interviewer"])
     [zhao] = [s for s in extract_sources(article) if s.name == "Zhao Jie"]
     label = text.index("Zhao Jie")
     running_on = text.index("Although")

@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from interview_support import as_interview
 
 from summaries.document import plain_article
 from summaries.model import Mention, Source, Span
@@ -124,12 +125,8 @@ def test_interview_turns_in_text_make_an_interview_and_answers_are_the_speakers(
 
 
 def test_paragraph_kind_turn_marks_an_interview():
-    article = article_of(REPORT, REPORT, REPORT, REPORT, REPORT)
-    speakers = ["Q", "Ann Lee", "Q", "Ann Lee"]
-    paragraphs = (article.paragraphs[0],) + tuple(
-        replace(p, kind="turn", speaker=s) for p, s in zip(article.paragraphs[1:], speakers, strict=True)
-    )
-    stance = analyse_stance(replace(article, paragraphs=paragraphs), [])
+    article = as_interview(article_of(REPORT, REPORT, REPORT, REPORT, REPORT), [None, "Q", "Ann Lee", "Q", "Ann Lee"])
+    stance = analyse_stance(article, [])
     assert stance.article_type == "Interview"
 
 
