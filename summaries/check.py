@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from summaries.document import PARAGRAPH
+from summaries.document import PARAGRAPH, PARAGRAPH_BREAK
 from summaries.model import Article, Check, Claim, ClaimSupport, Flag, Paragraph, Sentence, Source, Span
 from summaries.segment import WORD, sentence_spans
 from summaries.segment import stem as snowball_stem
@@ -56,7 +56,6 @@ VERBATIM_MIN_WORDS = 4
 # Sentences an extractive summary glued together: "$10.9bn.For", "said.\"The", "\"speculation\".SAIC".
 _GLUED = re.compile(r"[.!?](?=[\"”“]?[A-Z])")
 _QUOTE_MARKS = re.compile("[\"“”]")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 
 NEGATORS = frozenset("not no never none nobody nothing neither nor without cannot".split())
 _NOT_CONTENT = FUNCTION_WORDS | NEGATORS | frozenset("n't 's".split())
@@ -186,7 +185,7 @@ def claim_spans(text: str) -> list[tuple[int, int]]:
     for start, end in spans:
         if WORD.search(text, start, end):
             claims.append((start, end))
-        elif claims and not _PARAGRAPH_BREAK.search(text, claims[-1][1], start):
+        elif claims and not PARAGRAPH_BREAK.search(text, claims[-1][1], start):
             claims[-1] = (claims[-1][0], end)
     return claims
 

@@ -13,8 +13,11 @@ import numpy as np
 from summaries.model import Article, OffsetMap, Paragraph
 from summaries.segment import split_sentences
 
+# A blank line (only spaces or tabs on it) ends a paragraph.
+_BLANK_LINE = r"[ \t]*\n"
+PARAGRAPH_BREAK = re.compile(r"\n" + _BLANK_LINE)
 # A paragraph: text up to a blank line.
-PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
+PARAGRAPH = re.compile(rf"\S(?:.|\n(?!{_BLANK_LINE}))*")
 
 
 def plain_article(text: str, file: str = "<text>", index: int = 0, title: str | None = None) -> Article:
